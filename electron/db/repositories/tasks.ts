@@ -1,0 +1,188 @@
+import type { Deadline, TaskLevel, TaskNode, TaskStatus } from '../../../shared/domain';
+import { DomainError } from '../../../shared/errors';
+import { writeAudit, type LedgerContext } from '../audit';
+import { toTask } from './rows';
+
+export interface TaskInput {
+  parentId?: number | null;
+  documentId?: number | null;
+  level: TaskLevel;
+  number?: string;
+  title?: string;
+  content?: string;
+  targets?: string[];
+  leadUnitIds?: number[];
+  coUnitIds?: number[];
+  deadline?: Deadline;
+  status?: TaskStatus;
+  notes?: string;
+  sortOrder?: number;
+}
+
+const NO_DEADLINE: Deadline = { date: null, recurrence: null, ongoing: false, text: '' };
+const PARENT_LEVEL: Record<TaskLevel, TaskLevel | null> = { section: null, task: 'section', item: 'task' };
+
+function unitLinks(ctx: LedgerContext, taskIds?: number[]): Map<number, { lead: number[]; co: number[] }> {
+  const rows = (
+    taskIds
+      ? ctx.db
+          .prepare(`SELECT task_id, unit_id, role FROM task_unit WHERE task_id IN (${taskIds.map(() => '?').join(',')}) ORDER BY sort_order`)
+          .all(...taskIds)
+      : ctx.db.prepare('SELECT task_id, unit_id, role FROM task_unit ORDER BY sort_order').all()
+  ) as { task_id: number; unit_id: number; role: 'lead' | 'co' }[];
+  const links = new Map<number, { lead: number[]; co: number[] }>();
+  for (const r of rows) {
+    const entry = links.get(r.task_id) ?? { lead: [], co: [] };
+    entry[r.role].push(r.unit_id);
+    links.set(r.task_id, entry);
+  }
+  return links;
+}
+
+/** Every task, each after its parent, siblings by sort order: the order the appendix reads. */
+export function listTasks(ctx: LedgerContext): TaskNode[] {
+  const rows = ctx.db.prepare('SELECT * FROM task ORDER BY sort_order, id').all() as any[];
+  const links = unitLinks(ctx);
+  const byParent = new Map<number | null, any[]>();
+  for (const r of rows) {
+    const list = byParent.get(r.parent_id) ?? [];
+    list.push(r);
+    byParent.set(r.parent_id, list);
+  }
+  const out: TaskNode[] = [];
+  const visit = (parentId: number | null) => {
+    for (const r of byParent.get(parentId) ?? []) {
+      const l = links.get(r.id);
+      out.push(toTask(r, l?.lead ?? [], l?.co ?? []));
+      visit(r.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+export function getTask(ctx: LedgerContext, id: number): TaskNode {
+  const row = ctx.db.prepare('SELECT * FROM task WHERE id = ?').get(id) as any;
+  if (!row) throw new DomainError('task_not_found', `找不到编号为 ${id} 的任务，可能已被删除。请刷新后重试。`);
+  const l = unitLinks(ctx, [id]).get(id);
+  return toTask(row, l?.lead ?? [], l?.co ?? []);
+}
+
+function assertParent(ctx: LedgerContext, level: TaskLevel, parentId: number | null): void {
+  const wanted = PARENT_LEVEL[level];
+  if (wanted === null) {
+    if (parentId !== null) throw new DomainError('task_bad_parent', '“部分”是最上一级，不能放在其他任务下面。');
+    return;
+  }
+  if (parentId === null) throw new DomainError('task_bad_parent', level === 'item' ? '工作内容必须放在某个重点任务下面。' : '重点任务必须放在某个部分下面。');
+  const parent = getTask(ctx, parentId);
+  if (parent.level !== wanted) {
+    throw new DomainError('task_bad_parent', level === 'item' ? '工作内容必须放在重点任务下面。' : '重点任务必须放在部分下面。');
+  }
+}
+
+function writeUnits(ctx: LedgerContext, taskId: number, lead: number[], co: number[]): void {
+  ctx.db.prepare('DELETE FROM task_unit WHERE task_id = ?').run(taskId);
+  const insert = ctx.db.prepare('INSERT INTO task_unit (task_id, unit_id, role, sort_order) VALUES (?, ?, ?, ?)');
+  const seen = new Set<number>();
+  let order = 0;
+  for (const [role, ids] of [['lead', lead], ['co', co]] as const) {
+    for (const unitId of ids) {
+      if (seen.has(unitId)) continue;
+      seen.add(unitId);
+      insert.run(taskId, unitId, role, order++);
+    }
+  }
+}
+
+export function createTask(ctx: LedgerContext, input: TaskInput): TaskNode {
+  return ctx.db.transaction(() => {
+    const parentId = input.parentId ?? null;
+    assertParent(ctx, input.level, parentId);
+    const sortOrder =
+      input.sortOrder ??
+      (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM task WHERE parent_id IS ?').get(parentId) as { n: number }).n;
+    const d = input.deadline ?? NO_DEADLINE;
+    const now = ctx.now();
+    const info = ctx.db
+      .prepare(
+        `INSERT INTO task (parent_id, document_id, level, number, title, content, targets, deadline_date, deadline_recurrence,
+           deadline_ongoing, deadline_text, status, notes, sort_order, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        parentId,
+        input.documentId ?? null,
+        input.level,
+        input.number ?? '',
+        input.title ?? '',
+        input.content ?? '',
+        JSON.stringify(input.targets ?? []),
+        d.date,
+        d.recurrence,
+        d.ongoing ? 1 : 0,
+        d.text,
+        input.status ?? '未启动',
+        input.notes ?? '',
+        sortOrder,
+        now,
+        now,
+      );
+    const id = Number(info.lastInsertRowid);
+    writeUnits(ctx, id, input.leadUnitIds ?? [], input.coUnitIds ?? []);
+    const created = getTask(ctx, id);
+    writeAudit(ctx, { entity: 'task', entityId: id, action: 'create', after: created });
+    return created;
+  })();
+}
+
+export type TaskPatch = Partial<Omit<TaskInput, 'level' | 'parentId'>> & { closedBy?: string; closedOn?: string | null };
+
+export function updateTask(ctx: LedgerContext, id: number, patch: TaskPatch): TaskNode {
+  return ctx.db.transaction(() => {
+    const before = getTask(ctx, id);
+    const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as TaskNode;
+    const d = next.deadline;
+    ctx.db
+      .prepare(
+        `UPDATE task SET document_id = ?, number = ?, title = ?, content = ?, targets = ?, deadline_date = ?, deadline_recurrence = ?,
+           deadline_ongoing = ?, deadline_text = ?, status = ?, closed_by = ?, closed_on = ?, notes = ?, sort_order = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(
+        next.documentId,
+        next.number,
+        next.title,
+        next.content,
+        JSON.stringify(next.targets),
+        d.date,
+        d.recurrence,
+        d.ongoing ? 1 : 0,
+        d.text,
+        next.status,
+        next.closedBy,
+        next.closedOn,
+        next.notes,
+        next.sortOrder,
+        ctx.now(),
+        id,
+      );
+    if (patch.leadUnitIds !== undefined || patch.coUnitIds !== undefined) writeUnits(ctx, id, next.leadUnitIds, next.coUnitIds);
+    const after = getTask(ctx, id);
+    writeAudit(ctx, { entity: 'task', entityId: id, action: 'update', before, after });
+    return after;
+  })();
+}
+
+/** Deletes a task with everything below it; the audit keeps each removed node so nothing is lost for good. */
+export function deleteTask(ctx: LedgerContext, id: number): number {
+  return ctx.db.transaction(() => {
+    const all = listTasks(ctx);
+    const doomed = new Set<number>([id]);
+    for (const t of all) if (t.parentId !== null && doomed.has(t.parentId)) doomed.add(t.id);
+    getTask(ctx, id);
+    for (const t of all.filter((t) => doomed.has(t.id))) writeAudit(ctx, { entity: 'task', entityId: t.id, action: 'delete', before: t });
+    ctx.db.prepare('DELETE FROM task WHERE id = ?').run(id);
+    return doomed.size;
+  })();
+}

@@ -1,0 +1,36 @@
+import { channels, describeValidationError, isChannelName, type ChannelName } from '../../shared/channels';
+import { DomainError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/errors';
+import type { AppContext } from './context';
+import { ledgerHandlers } from './ledger';
+import type { Handler, HandlerMap } from './types';
+import { unitHandlers } from './units';
+
+export const handlers: HandlerMap = {
+  ...ledgerHandlers,
+  ...unitHandlers,
+};
+
+/**
+ * The single entry from the outside (ipcMain in the app, page.exposeBinding in the browser harness):
+ * validates the payload against the channel map, runs the handler, and turns every failure into
+ * {code, message} with a Chinese message. Internal errors are logged with detail, never shown.
+ */
+export async function dispatch(ctx: AppContext, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (!isChannelName(channel)) {
+    ctx.log('warn', `unknown channel ${String(channel)}`);
+    return { ok: false, error: { code: 'unknown_channel', message: '程序版本不一致，请重新启动督办台账。' } };
+  }
+  const parsed = channels[channel].request.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid_request', message: describeValidationError(parsed.error) } };
+  }
+  try {
+    const handler = handlers[channel] as Handler<ChannelName>;
+    const data = await handler(ctx, parsed.data as never);
+    return { ok: true, data };
+  } catch (err) {
+    if (err instanceof DomainError) return { ok: false, error: err.toData() };
+    ctx.log('error', `handler ${channel} failed`, err);
+    return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
+  }
+}

@@ -1,0 +1,104 @@
+// Electron glue: window, single instance, IPC registration. Everything it calls runs in plain Node too.
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { DomainError } from '../shared/errors';
+import { dispatch } from './handlers/dispatch';
+import type { AppContext } from './handlers/context';
+import { localToday } from './handlers/context';
+import { buildMenu } from './menu';
+import { openAppLedger } from './openAppLedger';
+import { backupIfDue } from './services/backupLedger';
+import { restoreWindowState, trackWindowState } from './windowState';
+
+/** Tests and IT staff may point the app at another data folder. */
+const dataDir = process.env.DUBAN_DATA_DIR;
+if (dataDir) app.setPath('userData', dataDir);
+
+let mainWindow: BrowserWindow | null = null;
+let ctx: AppContext | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start);
+  app.on('window-all-closed', () => {
+    ctx?.ledger.db.close();
+    app.quit();
+  });
+}
+
+const rendererIndex = () => path.join(__dirname, '../renderer/index.html');
+
+async function start(): Promise<void> {
+  const userData = app.getPath('userData');
+  try {
+    ctx = openAppLedger({
+      ledgerFile: path.join(userData, 'duban.sqlite'),
+      runtime: 'electron',
+      version: app.getVersion(),
+      demoIfEmpty: true,
+      resourcesDirs: [process.resourcesPath, path.join(app.getAppPath(), 'resources')],
+    });
+  } catch (err) {
+    const message = err instanceof DomainError ? err.message : `打开台账时出错：${(err as Error).message}`;
+    dialog.showErrorBox('无法打开台账', message);
+    app.quit();
+    return;
+  }
+  const context = ctx;
+  backupIfDue(context.ledger.db, context.ledgerFile, localToday()).catch((err) => context.log('error', 'daily backup failed', err));
+
+  ipcMain.handle('duban:invoke', (event, channel: unknown, payload: unknown) => {
+    // Only our own page may call in; anything else that got a frame (it should not) is refused.
+    if (!event.senderFrame || !event.senderFrame.url.startsWith('file://')) {
+      return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的请求。' } };
+    }
+    return dispatch(context, channel, payload);
+  });
+
+  buildMenu({ dataDir: userData, logDir: path.join(userData, 'logs') });
+  createWindow(userData);
+}
+
+function createWindow(userData: string): void {
+  const state = restoreWindowState(userData);
+  mainWindow = new BrowserWindow({
+    ...state.bounds,
+    minWidth: 1024,
+    minHeight: 640,
+    title: '督办台账',
+    show: false,
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) mainWindow.maximize();
+  trackWindowState(mainWindow, userData);
+
+  const contents = mainWindow.webContents;
+  // The app is one page: no navigation away from it, no new windows; web links open in the browser.
+  contents.on('will-navigate', (event, url) => {
+    if (url !== contents.getURL()) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(({ url }) => {
+    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadFile(rendererIndex());
+}

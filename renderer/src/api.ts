@@ -1,0 +1,34 @@
+// Typed client over the one bridge the preload exposes (or the test harness binds in its place).
+import type { ChannelName, RequestOf, ResponseOf } from '../../shared/channels';
+import type { AppErrorData, Result } from '../../shared/errors';
+
+declare global {
+  interface Window {
+    duban?: { invoke: (channel: string, payload: unknown) => Promise<Result<unknown>> };
+  }
+}
+
+export class AppError extends Error {
+  readonly code: string;
+  constructor(data: AppErrorData) {
+    super(data.message);
+    this.code = data.code;
+  }
+}
+
+export async function invoke<C extends ChannelName>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+  const bridge = window.duban;
+  if (!bridge) throw new AppError({ code: 'no_bridge', message: '无法连接到台账服务，请重新启动督办台账。' });
+  let result: Result<unknown>;
+  try {
+    result = await bridge.invoke(channel, payload);
+  } catch {
+    throw new AppError({ code: 'bridge_failed', message: '与台账服务的连接中断，操作未完成。请重新启动督办台账。' });
+  }
+  if (!result.ok) throw new AppError(result.error);
+  return result.data as ResponseOf<C>;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof AppError ? err.message : '操作未完成，请重试。';
+}

@@ -1,0 +1,102 @@
+// The one place that decides how the app runs under test (DUBAN_E2E_RUNTIME):
+//  - 'browser' (default): the built renderer in Chromium, with the real main-process handlers bound into
+//    the page (page.exposeBinding) in place of the preload bridge, over a fresh SQLite file per test;
+//  - 'electron': the real app through Playwright's _electron.launch, with its own data folder per test.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { _electron, test as base, type Page } from '@playwright/test';
+import { dispatch } from '../../electron/handlers/dispatch';
+import type { AppContext } from '../../electron/handlers/context';
+import { openAppLedger } from '../../electron/openAppLedger';
+
+export const runtime = process.env.DUBAN_E2E_RUNTIME === 'electron' ? 'electron' : 'browser';
+
+const root = path.resolve(__dirname, '../..');
+const rendererDir = path.join(root, 'dist/renderer');
+const APP_ORIGIN = 'http://duban.test';
+
+export interface DubanApp {
+  page: Page;
+  /** The data folder of this test's ledger (duban.sqlite, backups/, logs/). */
+  dataDir: string;
+  /** Reloads the window, as F5 would; the ledger stays. */
+  reload: () => Promise<void>;
+  /** Go to a page through the navigation, as a clerk would. */
+  open: (label: '首页' | '任务清单' | '领导小组' | '责任单位' | '导入' | '导出') => Promise<void>;
+}
+
+export interface DubanOptions {
+  /** Fix "today" (ISO) so warning colours and overdue counts are stable. Browser runtime only. */
+  today: string | undefined;
+}
+
+async function startBrowserApp(page: Page, dataDir: string, today: string | undefined): Promise<AppContext> {
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
+  const ctx = openAppLedger({
+    ledgerFile: path.join(dataDir, 'duban.sqlite'),
+    runtime: 'browser-harness',
+    version: 'test',
+    demoIfEmpty: true,
+    resourcesDirs: [path.join(root, 'resources')],
+    today: today ? () => today : undefined,
+  });
+  await page.exposeBinding('__dubanInvoke', (_source, channel: unknown, payload: unknown) => dispatch(ctx, channel, payload));
+  await page.addInitScript(() => {
+    const w = window as unknown as { duban: unknown; __dubanInvoke: (c: string, p: unknown) => Promise<unknown> };
+    w.duban = { invoke: (channel: string, payload: unknown) => w.__dubanInvoke(channel, payload) };
+  });
+  // Serve the built renderer from a fixed origin without a server: requests are answered from dist/.
+  await page.route(`${APP_ORIGIN}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    const file = path.join(rendererDir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(rendererDir) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
+    await route.fulfill({ path: file });
+  });
+  await page.goto(`${APP_ORIGIN}/index.html`);
+  return ctx;
+}
+
+export const test = base.extend<DubanOptions & { app: DubanApp }>({
+  today: [undefined, { option: true }],
+  app: async ({ page: browserPage, today }, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
+    let page: Page;
+    let close: () => Promise<void>;
+    if (runtime === 'electron') {
+      const electronApp = await _electron.launch({
+        args: [path.join(root, 'dist/main/main.js')],
+        env: { ...process.env, DUBAN_DATA_DIR: dataDir } as Record<string, string>,
+      });
+      page = await electronApp.firstWindow();
+      close = () => electronApp.close();
+    } else {
+      page = browserPage;
+      const ctx = await startBrowserApp(page, dataDir, today);
+      close = async () => ctx.ledger.db.close();
+    }
+    const app: DubanApp = {
+      page,
+      dataDir,
+      reload: async () => {
+        await page.reload();
+        await page.getByRole('navigation', { name: '主导航' }).waitFor();
+      },
+      open: async (label) => {
+        await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true }).click();
+        await page.getByRole('heading', { level: 1, name: label }).waitFor();
+      },
+    };
+    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    await use(app);
+    await close();
+    if (testInfo.status === testInfo.expectedStatus) fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Saves a screenshot under test-results/screens/ to be looked at by a person. */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(root, 'test-results/screens', `${name}.png`), fullPage: false });
+}
