@@ -73,7 +73,9 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     } else {
       page = browserPage;
       const ctx = await startBrowserApp(page, dataDir, today);
-      close = async () => ctx.ledger.db.close();
+      close = async () => {
+        ctx.ledger.db.close();
+      };
     }
     const app: DubanApp = {
       page,
