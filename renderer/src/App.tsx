@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { HomePage } from './pages/HomePage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { UnitsPage } from './pages/UnitsPage';
@@ -8,21 +8,42 @@ const PAGES = [
   { id: 'tasks', label: '任务清单' },
   { id: 'groups', label: '领导小组' },
   { id: 'units', label: '责任单位' },
+  { id: 'rounds', label: '调度轮次' },
   { id: 'import', label: '导入' },
   { id: 'export', label: '导出' },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
 
-const PLANNED: Record<Exclude<PageId, 'home' | 'units'>, string> = {
-  tasks: '任务清单将在这里按“部分 → 重点任务 → 工作内容”逐级显示，可直接编辑牵头单位、配合单位、完成时限和状态，并以红黄绿灯提示逾期和临期事项。',
-  groups: '领导小组页面将显示组长、副组长、成员及办公室设置，人员变动时保留历史记录，并维护成员单位职责。',
-  import: '导入页面将读取各乡镇（街道）报回的推进情况表（xlsx、xls、csv），自动匹配任务，预览后一次性写入，可整批撤销；也可读取实施方案生成任务清单。',
-  export: '导出页面将生成会议用的重点任务清单、按单位分发表、填报模板、领导小组名单和调度通报（Excel，A4 横向打印）。',
+/** One line per page; a page not built yet says what will come. */
+const RENDER: Record<PageId, () => ReactNode> = {
+  home: () => <HomePage />,
+  tasks: () => (
+    <PlaceholderPage
+      title="任务清单"
+      text="任务清单将在这里按“部分 → 重点任务 → 工作内容”逐级显示，可直接编辑牵头单位、配合单位、完成时限和状态，并以红黄绿灯提示逾期和临期事项。"
+    />
+  ),
+  groups: () => (
+    <PlaceholderPage title="领导小组" text="领导小组页面将显示组长、副组长、成员及办公室设置，人员变动时保留历史记录，并维护成员单位职责。" />
+  ),
+  units: () => <UnitsPage />,
+  rounds: () => (
+    <PlaceholderPage title="调度轮次" text="调度轮次页面将用于新建一轮调度（如“2024年第二季度调度”），查看各单位已报、未报、逾期报送情况，并可手工录入电话报送的进展。" />
+  ),
+  import: () => (
+    <PlaceholderPage
+      title="导入"
+      text="导入页面将读取各乡镇（街道）报回的推进情况表（xlsx、xls、csv），自动匹配任务，预览后一次性写入，可整批撤销；也可读取实施方案生成任务清单。"
+    />
+  ),
+  export: () => (
+    <PlaceholderPage title="导出" text="导出页面将生成会议用的重点任务清单、按单位分发表、填报模板、领导小组名单和调度通报（Excel，A4 横向打印）。" />
+  ),
 };
 
 /** The page lives in the URL hash so a reload (F5) stays where the clerk was. */
 function pageFromHash(): PageId {
-  const id = window.location.hash.replace(/^#\/?/, '');
+  const id = window.location.hash.replace(/^#\/?/, '').split('?')[0];
   return (PAGES.find((p) => p.id === id)?.id ?? 'home') as PageId;
 }
 
@@ -33,7 +54,6 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const current = PAGES.find((p) => p.id === page)!;
   return (
     <div className="shell">
       <nav className="nav" aria-label="主导航">
@@ -44,11 +64,7 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main className="content">
-        {page === 'home' && <HomePage />}
-        {page === 'units' && <UnitsPage />}
-        {page !== 'home' && page !== 'units' && <PlaceholderPage title={current.label} text={PLANNED[page]} />}
-      </main>
+      <main className="content">{RENDER[page]()}</main>
     </div>
   );
 }

@@ -23,7 +23,7 @@ export interface DubanApp {
   /** Reloads the window, as F5 would; the ledger stays. */
   reload: () => Promise<void>;
   /** Go to a page through the navigation, as a clerk would. */
-  open: (label: '首页' | '任务清单' | '领导小组' | '责任单位' | '导入' | '导出') => Promise<void>;
+  open: (label: '首页' | '任务清单' | '领导小组' | '责任单位' | '调度轮次' | '导入' | '导出') => Promise<void>;
 }
 
 export interface DubanOptions {
