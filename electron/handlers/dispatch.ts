@@ -1,13 +1,17 @@
 import { channels, describeValidationError, isChannelName, type ChannelName } from '../../shared/channels';
 import { DomainError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/errors';
 import type { AppContext } from './context';
+import { dashboardHandlers } from './dashboard';
 import { ledgerHandlers } from './ledger';
 import type { Handler, HandlerMap } from './types';
+import { taskHandlers } from './tasks';
 import { unitHandlers } from './units';
 
 export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...unitHandlers,
+  ...taskHandlers,
+  ...dashboardHandlers,
 };
 
 /**

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { HomePage } from './pages/HomePage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { TasksPage } from './pages/tasks/TasksPage';
 import { UnitsPage } from './pages/UnitsPage';
 
 const PAGES = [
@@ -17,12 +18,7 @@ type PageId = (typeof PAGES)[number]['id'];
 /** One line per page; a page not built yet says what will come. */
 const RENDER: Record<PageId, () => ReactNode> = {
   home: () => <HomePage />,
-  tasks: () => (
-    <PlaceholderPage
-      title="任务清单"
-      text="任务清单将在这里按“部分 → 重点任务 → 工作内容”逐级显示，可直接编辑牵头单位、配合单位、完成时限和状态，并以红黄绿灯提示逾期和临期事项。"
-    />
-  ),
+  tasks: () => <TasksPage />,
   groups: () => (
     <PlaceholderPage title="领导小组" text="领导小组页面将显示组长、副组长、成员及办公室设置，人员变动时保留历史记录，并维护成员单位职责。" />
   ),

@@ -2,15 +2,20 @@
 // Main validates every payload against these schemas before a handler sees it.
 // Each feature declares its channels in its own file here; this map joins them.
 import type { z } from 'zod';
+import { dashboardChannels } from './dashboard';
 import { ledgerChannels } from './ledger';
+import { taskChannels } from './tasks';
 import { unitChannels } from './units';
 
 export type { AppInfo, LedgerSummary } from './ledger';
+export type { LatestProgress, TaskDetail, TaskListView, TaskRow } from './tasks';
 export { unitCreateSchema, unitFieldsSchema } from './units';
 
 export const channels = {
   ...ledgerChannels,
   ...unitChannels,
+  ...taskChannels,
+  ...dashboardChannels,
 } as const;
 
 export type Channels = typeof channels;

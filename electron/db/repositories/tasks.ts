@@ -5,6 +5,8 @@ import { toTask } from './rows';
 
 export interface TaskInput {
   parentId?: number | null;
+  /** Insert right after this sibling (later siblings move down); otherwise last. */
+  afterId?: number;
   documentId?: number | null;
   level: TaskLevel;
   number?: string;
@@ -95,13 +97,22 @@ function writeUnits(ctx: LedgerContext, taskId: number, lead: number[], co: numb
   }
 }
 
+function nextSortOrder(ctx: LedgerContext, parentId: number | null): number {
+  return (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM task WHERE parent_id IS ?').get(parentId) as { n: number }).n;
+}
+
+function makeRoomAfter(ctx: LedgerContext, parentId: number | null, afterId: number): number {
+  const after = getTask(ctx, afterId);
+  if (after.parentId !== parentId) throw new DomainError('task_bad_position', '新任务的位置不正确：参照行不在同一级。请刷新后重试。');
+  ctx.db.prepare('UPDATE task SET sort_order = sort_order + 1 WHERE parent_id IS ? AND sort_order > ?').run(parentId, after.sortOrder);
+  return after.sortOrder + 1;
+}
+
 export function createTask(ctx: LedgerContext, input: TaskInput): TaskNode {
   return ctx.db.transaction(() => {
     const parentId = input.parentId ?? null;
     assertParent(ctx, input.level, parentId);
-    const sortOrder =
-      input.sortOrder ??
-      (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM task WHERE parent_id IS ?').get(parentId) as { n: number }).n;
+    const sortOrder = input.afterId !== undefined ? makeRoomAfter(ctx, parentId, input.afterId) : input.sortOrder ?? nextSortOrder(ctx, parentId);
     const d = input.deadline ?? NO_DEADLINE;
     const now = ctx.now();
     const info = ctx.db
@@ -185,4 +196,9 @@ export function deleteTask(ctx: LedgerContext, id: number): number {
     ctx.db.prepare('DELETE FROM task WHERE id = ?').run(id);
     return doomed.size;
   })();
+}
+
+/** 销号: closed out after review, with who and when; all or none. */
+export function closeOutTasks(ctx: LedgerContext, ids: number[], closedBy: string, closedOn: string): TaskNode[] {
+  return ctx.db.transaction(() => ids.map((id) => updateTask(ctx, id, { status: '已销号', closedBy, closedOn })))();
 }

@@ -1,0 +1,7 @@
+import { readLedgerSnapshot } from '../db/repositories/snapshot';
+import { buildDashboardView } from '../services/dashboardView';
+import type { FeatureHandlers } from './types';
+
+export const dashboardHandlers: FeatureHandlers<'dashboard:view'> = {
+  'dashboard:view': (ctx) => buildDashboardView(readLedgerSnapshot(ctx.ledger), ctx.today()),
+};

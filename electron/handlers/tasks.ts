@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { taskPatchSchema } from '../../shared/channels/tasks';
+import type { TaskNode } from '../../shared/domain';
+import { DomainError } from '../../shared/errors';
+import { listAudit } from '../db/audit';
+import { readLedgerSnapshot } from '../db/repositories/snapshot';
+import { closeOutTasks, createTask, deleteTask, getTask, listTasks, updateTask, type TaskPatch } from '../db/repositories/tasks';
+import { listUnits } from '../db/repositories/units';
+import { deadlineFromClerk } from '../services/deadlineFromClerk';
+import { describeTaskChanges } from '../services/describeTaskChanges';
+import { buildTaskListView } from '../services/taskListView';
+import type { AppContext } from './context';
+import type { FeatureHandlers } from './types';
+
+type PatchIn = z.output<typeof taskPatchSchema>;
+
+/** Turns the clerk's patch into a repository patch: deadline words parsed, unit ids checked. */
+function toTaskPatch(ctx: AppContext, patch: PatchIn): TaskPatch {
+  const { deadlineText, ...rest } = patch;
+  const known = new Set(listUnits(ctx.ledger).map((u) => u.id));
+  for (const id of [...(patch.leadUnitIds ?? []), ...(patch.coUnitIds ?? [])]) {
+    if (!known.has(id)) throw new DomainError('unit_not_found', '所选责任单位已不存在（可能已被删除）。请刷新后重新选择。');
+  }
+  return { ...rest, ...(deadlineText !== undefined ? { deadline: deadlineFromClerk(deadlineText, ctx.today()) } : {}) };
+}
+
+/** A work item needs words and someone to do them; the rule is checked on every edit from the UI. */
+function assertWorkItemComplete(task: Pick<TaskNode, 'level' | 'content' | 'leadUnitIds'>): void {
+  if (task.level !== 'item') return;
+  if (!task.content.trim()) throw new DomainError('item_content_empty', '工作内容不能为空。请填写工作内容，或删除这一行。');
+  if (task.leadUnitIds.length === 0) throw new DomainError('item_lead_missing', '每项工作内容都要有牵头单位。请选择牵头单位。');
+}
+
+export const taskHandlers: FeatureHandlers<'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut'> = {
+  'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today()),
+  'tasks:detail': (ctx, { id }) => {
+    const task = getTask(ctx.ledger, id);
+    const all = listTasks(ctx.ledger);
+    const byId = new Map(all.map((t) => [t.id, t]));
+    const path: string[] = [];
+    for (let p = task.parentId; p !== null; p = byId.get(p)?.parentId ?? null) {
+      const parent = byId.get(p);
+      if (!parent) break;
+      path.unshift(`${parent.number}${parent.title}`);
+    }
+    const snap = readLedgerSnapshot(ctx.ledger);
+    const roundName = new Map(snap.rounds.map((r) => [r.id, r.name]));
+    const unitName = new Map(snap.units.map((u) => [u.id, u.name]));
+    return {
+      task,
+      path,
+      reports: snap.reports
+        .filter((r) => r.taskId === id)
+        .map((r) => ({ ...r, roundName: roundName.get(r.roundId) ?? '', unitName: unitName.get(r.unitId) ?? '' }))
+        .reverse(),
+      history: listAudit(ctx.ledger.db, { entity: 'task', entityId: id, limit: 100 }).map((a) => ({
+        at: a.at,
+        actor: a.actor,
+        action: a.action,
+        changes: describeTaskChanges(a.before as TaskNode | null, a.after as TaskNode | null, unitName),
+      })),
+    };
+  },
+  'tasks:create': (ctx, req) => {
+    const patch = toTaskPatch(ctx, req.fields ?? {});
+    const draft = { level: req.level, content: patch.content ?? '', leadUnitIds: patch.leadUnitIds ?? [] };
+    assertWorkItemComplete(draft);
+    return createTask(ctx.ledger, { ...patch, level: req.level, parentId: req.parentId, afterId: req.afterId });
+  },
+  'tasks:update': (ctx, { id, patch }) =>
+    ctx.ledger.db.transaction(() => {
+      const updated = updateTask(ctx.ledger, id, toTaskPatch(ctx, patch));
+      assertWorkItemComplete(updated);
+      return updated;
+    })(),
+  'tasks:delete': (ctx, { id }) => ({ deleted: deleteTask(ctx.ledger, id) }),
+  'tasks:closeOut': (ctx, req) => closeOutTasks(ctx.ledger, req.ids, req.closedBy, req.closedOn),
+};

@@ -1,0 +1,413 @@
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import type { CellEditRequestEvent, ColDef, GridApi, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { TaskListView } from '../../../../shared/channels';
+import { TASK_STATUSES, type Unit } from '../../../../shared/domain';
+import { errorMessage, invoke } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorBanner } from '../../components/ErrorBanner';
+import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
+import { CloseOutDialog } from './CloseOutDialog';
+import { DeadlineEditor } from './DeadlineEditor';
+import { TaskDetailPanel } from './TaskDetailPanel';
+import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from './taskGridRows';
+import { columnLayoutStore } from './columnLayoutStore';
+import { UnitPickerEditor } from './UnitPickerEditor';
+import { WARNING_LABELS, WarningLight } from './WarningLight';
+
+const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700, cellHorizontalPadding: 8 });
+const EDITABLE_STATUSES = TASK_STATUSES.filter((s) => s !== '已销号');
+const OPTIONAL_COLUMNS = [
+  { id: 'task', label: '重点任务' },
+  { id: 'co', label: '配合单位' },
+  { id: 'latest', label: '最新进展' },
+  { id: 'notes', label: '备注' },
+];
+
+type EditTarget = { id: number; patch: Record<string, unknown> };
+
+/** Which ledger node and field a grid edit changes: the 重点任务 column edits the parent task. */
+function editTarget(row: GridRow, colId: string, value: unknown): EditTarget | null {
+  switch (colId) {
+    case 'task': {
+      if (!row.task) return null;
+      const text = String(value ?? '').trim();
+      const title = row.task.number && text.startsWith(row.task.number) ? text.slice(row.task.number.length).trim() : text;
+      return { id: row.task.id, patch: { title } };
+    }
+    case 'number':
+      return { id: row.node.id, patch: { number: String(value ?? '') } };
+    case 'content':
+      return { id: row.node.id, patch: { content: String(value ?? '') } };
+    case 'lead':
+      return { id: row.node.id, patch: { leadUnitIds: value as number[] } };
+    case 'co':
+      return { id: row.node.id, patch: { coUnitIds: value as number[] } };
+    case 'deadline':
+      return { id: row.node.id, patch: { deadlineText: String(value ?? '') } };
+    case 'status':
+      return { id: row.node.id, patch: { status: value } };
+    case 'notes':
+      return { id: row.node.id, patch: { notes: String(value ?? '') } };
+    default:
+      return null;
+  }
+}
+
+function SectionBanner(p: ICellRendererParams<GridRow>) {
+  const s = p.data?.node;
+  return <div className="section-banner">{s ? `${s.number}${s.title}` : ''}</div>;
+}
+
+export function TasksPage() {
+  const [view, setView] = useState<TaskListView | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [filter, setFilter] = useState<TaskFilter>(EMPTY_FILTER);
+  const [current, setCurrent] = useState<GridRow | null>(null);
+  const [selected, setSelected] = useState<GridRow[]>([]);
+  const [showDetail, setShowDetail] = useState(false);
+  const [detailVersion, setDetailVersion] = useState(0);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
+  const [adding, setAdding] = useState<AddPosition | null>(null);
+  const [deleting, setDeleting] = useState<GridRow | null>(null);
+  const [closingOut, setClosingOut] = useState(false);
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const [v, u] = await Promise.all([invoke('tasks:view', {}), invoke('units:list', {})]);
+      setView(v);
+      setUnits(u);
+      setDetailVersion((n) => n + 1);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }, []);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const unitName = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
+  const allRows = useMemo(() => (view ? toGridRows(view.rows, unitName) : []), [view, unitName]);
+
+  // Arriving from the 首页 lists (#/tasks?focus=ID): show that work item with its details.
+  useEffect(() => {
+    const focus = Number(new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('focus'));
+    if (!focus || allRows.length === 0) return;
+    const row = allRows.find((r) => r.node.id === focus);
+    if (!row) return;
+    setCurrent(row);
+    setShowDetail(true);
+    const api = apiRef.current;
+    const node = api?.getRowNode(row.key);
+    if (api && node) api.ensureNodeVisible(node, 'middle');
+    window.history.replaceState(null, '', '#/tasks');
+  }, [allRows]);
+  const rows = useMemo(() => filterGridRows(allRows, filter), [allRows, filter]);
+  const itemCount = (list: GridRow[]) => list.filter((r) => r.kind === 'item').length;
+
+  const onCellEditRequest = useCallback(
+    async (e: CellEditRequestEvent<GridRow>) => {
+      const colId = e.column.getColId();
+      const target = editTarget(e.data, colId, e.newValue);
+      if (!target) return;
+      const key = `${e.data.key}:${colId}`;
+      try {
+        await invoke('tasks:update', { id: target.id, patch: target.patch });
+        setCellErrors(({ [key]: _, ...rest }) => rest);
+        setError('');
+        setNotice('已保存。');
+        await reload();
+      } catch (err) {
+        const message = errorMessage(err);
+        setCellErrors((m) => ({ ...m, [key]: message }));
+        setError(message);
+        setNotice('');
+        e.api.refreshCells({ rowNodes: [e.node], force: true });
+      }
+    },
+    [reload],
+  );
+
+  const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
+    const editableItem = (p: { data?: GridRow }) => p.data?.kind === 'item';
+    const errorRule = (colId: string) => ({
+      'cell-error': (p: { data?: GridRow }) => Boolean(p.data && cellErrors[`${p.data.key}:${colId}`]),
+    });
+    const base = (colId: string, headerName: string, extra: ColDef<GridRow>): ColDef<GridRow> => ({
+      colId,
+      headerName,
+      cellClassRules: errorRule(colId),
+      tooltipValueGetter: (p) => (p.data ? cellErrors[`${p.data.key}:${colId}`] : undefined),
+      ...extra,
+    });
+    return [
+      base('warning', '灯', { width: 86, valueGetter: (p) => p.data?.warning, cellRenderer: (p: ICellRendererParams<GridRow>) => p.data && <WarningLight level={p.data.warning} /> }),
+      base('number', '序号', { width: 70, valueGetter: (p) => p.data?.node.number, editable: editableItem }),
+      base('task', '重点任务', {
+        width: 190,
+        valueGetter: (p) => (p.data?.task ? `${p.data.task.number}${p.data.task.title}` : ''),
+        spanRows: ({ nodeA, nodeB }) => Boolean(nodeA?.data?.task && nodeA.data.task.id === nodeB?.data?.task?.id),
+        wrapText: true,
+        editable: true,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+        cellClass: 'task-cell',
+      }),
+      base('content', '工作内容', {
+        flex: 3,
+        minWidth: 280,
+        valueGetter: (p) => p.data?.node.content,
+        wrapText: true,
+        autoHeight: true,
+        editable: editableItem,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+        cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
+      }),
+      base('lead', '牵头单位', {
+        width: 130,
+        valueGetter: (p) => p.data?.node.leadUnitIds,
+        valueFormatter: (p) => p.data?.leadNames ?? '',
+        equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+        wrapText: true,
+        autoHeight: true,
+        editable: editableItem,
+        cellEditor: UnitPickerEditor,
+        cellEditorPopup: true,
+        cellEditorParams: { units, label: '牵头单位' },
+      }),
+      base('co', '配合单位', {
+        width: 170,
+        valueGetter: (p) => p.data?.node.coUnitIds,
+        valueFormatter: (p) => p.data?.coNames ?? '',
+        equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+        wrapText: true,
+        autoHeight: true,
+        editable: editableItem,
+        cellEditor: UnitPickerEditor,
+        cellEditorPopup: true,
+        cellEditorParams: { units, label: '配合单位' },
+      }),
+      base('deadline', '完成时限', {
+        width: 120,
+        valueGetter: (p) => p.data?.node.deadline.text || p.data?.node.deadline.date || '',
+        wrapText: true,
+        autoHeight: true,
+        editable: editableItem,
+        cellEditor: DeadlineEditor,
+        cellEditorPopup: true,
+      }),
+      base('status', '状态', {
+        width: 96,
+        valueGetter: (p) => p.data?.node.status,
+        editable: (p) => p.data?.kind === 'item' && p.data.node.status !== '已销号',
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: EDITABLE_STATUSES },
+      }),
+      base('latest', '最新进展', {
+        flex: 2,
+        minWidth: 200,
+        valueGetter: (p) => {
+          const l = p.data?.latest;
+          if (!l) return '';
+          return `${l.percent !== null ? `【${l.percent}%】` : ''}${l.progress}`;
+        },
+        tooltipValueGetter: (p) => (p.data?.latest ? `${p.data.latest.roundName} · ${p.data.latest.unitName}` : undefined),
+        wrapText: true,
+        autoHeight: true,
+      }),
+      base('notes', '备注', { width: 120, valueGetter: (p) => p.data?.node.notes, wrapText: true, autoHeight: true, editable: editableItem }),
+    ];
+  }, [cellErrors, units]);
+
+  const where = (row: GridRow | null, what: string) => (row ? `位置：${what}` : '位置：清单末尾');
+  const startAdd = (level: AddPosition['level']) => {
+    const row = current;
+    if (level === 'section') {
+      setAdding({ level, parentId: null, afterId: row?.section?.id, where: where(row?.section ? row : null, `“${row?.section?.title ?? ''}”之后`) });
+    } else if (level === 'task') {
+      if (!row?.section) return setError('请先点选一行，新的重点任务将加在它所在的部分中。');
+      setAdding({ level, parentId: row.section.id, afterId: row.task?.id, where: `位置：“${row.section.title}”中，“${row.task?.title ?? ''}”之后` });
+    } else {
+      if (!row?.task) return setError('请先点选一行，新的工作内容将加在它所属的重点任务下。');
+      setAdding({ level, parentId: row.task.id, afterId: row.kind === 'item' ? row.node.id : undefined, where: `位置：重点任务“${row.task.title}”下` });
+    }
+  };
+
+  const confirmDelete = async () => {
+    const row = deleting;
+    setDeleting(null);
+    if (!row) return;
+    try {
+      const { deleted } = await invoke('tasks:delete', { id: row.node.id });
+      setNotice(`已删除 ${deleted} 项。`);
+      setError('');
+      setCurrent(null);
+      await reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  const closeOut = async (closedBy: string, closedOn: string): Promise<string | null> => {
+    try {
+      const done = await invoke('tasks:closeOut', { ids: selected.map((r) => r.node.id), closedBy, closedOn });
+      setClosingOut(false);
+      setNotice(`已销号 ${done.length} 项。`);
+      apiRef.current?.deselectAll();
+      await reload();
+      return null;
+    } catch (err) {
+      return errorMessage(err);
+    }
+  };
+
+  const setF = <K extends keyof TaskFilter>(k: K, v: TaskFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
+  const layout = columnLayoutStore('tasks');
+
+  return (
+    <section className="page page-grid">
+      <div className="page-head">
+        <h1>任务清单</h1>
+        <div className="toolbar">
+          <button type="button" onClick={() => startAdd('item')}>新增工作内容</button>
+          <button type="button" onClick={() => startAdd('task')}>新增重点任务</button>
+          <button type="button" onClick={() => startAdd('section')}>新增部分</button>
+          <button type="button" disabled={!current || current.kind === 'section'} onClick={() => current && setDeleting(current)}>
+            删除
+          </button>
+          <button type="button" disabled={selected.length === 0} onClick={() => setClosingOut(true)}>
+            销号{selected.length > 0 ? `（${selected.length}）` : ''}
+          </button>
+          <button type="button" aria-pressed={showDetail} onClick={() => setShowDetail((s) => !s)}>
+            {showDetail ? '隐藏详情' : '显示详情'}
+          </button>
+          <details className="column-menu">
+            <summary>列</summary>
+            {OPTIONAL_COLUMNS.map((c) => (
+              <label key={c.id}>
+                <input
+                  type="checkbox"
+                  defaultChecked={layout.isVisible(c.id)}
+                  onChange={(e) => {
+                    apiRef.current?.setColumnsVisible([c.id], e.target.checked);
+                  }}
+                />
+                {c.label}
+              </label>
+            ))}
+          </details>
+        </div>
+      </div>
+      <div className="filters" role="search" aria-label="筛选任务">
+        <select aria-label="按单位筛选" value={filter.unitId ?? ''} onChange={(e) => setF('unitId', e.target.value ? Number(e.target.value) : null)}>
+          <option value="">全部单位</option>
+          {units.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label="按状态筛选" value={filter.status} onChange={(e) => setF('status', e.target.value as TaskFilter['status'])}>
+          <option value="">全部状态</option>
+          {[...TASK_STATUSES, '逾期'].map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <select aria-label="按红黄绿灯筛选" value={filter.warning} onChange={(e) => setF('warning', e.target.value as TaskFilter['warning'])}>
+          <option value="">全部灯色</option>
+          {(['red', 'yellow', 'green', 'grey'] as const).map((w) => (
+            <option key={w} value={w}>
+              {WARNING_LABELS[w]}
+            </option>
+          ))}
+        </select>
+        <label className="muted">
+          时限
+          <input type="date" aria-label="时限起" value={filter.deadlineFrom} onChange={(e) => setF('deadlineFrom', e.target.value)} />
+          至
+          <input type="date" aria-label="时限止" value={filter.deadlineTo} onChange={(e) => setF('deadlineTo', e.target.value)} />
+        </label>
+        <input type="search" aria-label="搜索任务" placeholder="搜索内容、进展、备注" value={filter.text} onChange={(e) => setF('text', e.target.value)} />
+        {isFilterActive(filter) && (
+          <button type="button" className="link" onClick={() => setFilter(EMPTY_FILTER)}>
+            清除筛选
+          </button>
+        )}
+        <span className="muted" data-testid="task-count">
+          显示 {itemCount(rows)} / {itemCount(allRows)} 项工作内容
+        </span>
+      </div>
+      <ErrorBanner message={error} onClose={() => setError('')} />
+      {notice && !error && (
+        <div className="notice" role="status">
+          {notice}
+        </div>
+      )}
+      <div className="grid-and-panel">
+        <div className="grid-host" data-testid="tasks-grid">
+          <AgGridReact<GridRow>
+            theme={gridTheme}
+            rowData={rows}
+            columnDefs={columnDefs}
+            getRowId={(p) => p.data.key}
+            readOnlyEdit
+            onCellEditRequest={onCellEditRequest}
+            enableCellSpan
+            isFullWidthRow={(p) => p.rowNode.data?.kind === 'section'}
+            fullWidthCellRenderer={SectionBanner}
+            getRowHeight={(p) => (p.data?.kind === 'section' ? 38 : undefined)}
+            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, isRowSelectable: (n) => n.data?.kind === 'item' }}
+            onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
+            onRowClicked={(e) => e.data && setCurrent(e.data)}
+            getRowClass={(p: RowClassParams<GridRow>) => (p.data && current && p.data.key === current.key ? 'row-current' : undefined)}
+            localeText={AG_GRID_LOCALE_CN}
+            tooltipShowDelay={300}
+            stopEditingWhenCellsLoseFocus
+            defaultColDef={{ resizable: true, sortable: false, suppressMovable: false }}
+            onGridReady={(e) => {
+              apiRef.current = e.api;
+              layout.restore(e.api);
+            }}
+            onColumnResized={(e) => e.finished && layout.save(e.api)}
+            onColumnVisible={(e) => layout.save(e.api)}
+            onColumnMoved={(e) => e.finished && layout.save(e.api)}
+          />
+        </div>
+        {showDetail && current && current.kind !== 'section' && (
+          <TaskDetailPanel taskId={current.node.id} units={units} version={detailVersion} onClose={() => setShowDetail(false)} />
+        )}
+      </div>
+      {adding && (
+        <AddTaskDialog
+          position={adding}
+          units={units}
+          onCancel={() => setAdding(null)}
+          onCreated={async () => {
+            setAdding(null);
+            setNotice('已新增。');
+            setError('');
+            await reload();
+          }}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="删除任务"
+          message={`确定删除“${deleting.node.content || deleting.node.title}”吗？${deleting.kind === 'item' ? '' : '其下的所有工作内容也会一并删除。'}删除记录保留在修改记录中。`}
+          confirmLabel="删除"
+          onConfirm={confirmDelete}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
+      {closingOut && view && <CloseOutDialog count={selected.length} today={view.today} onCancel={() => setClosingOut(false)} onConfirm={closeOut} />}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { TASK_LEVELS, TASK_STATUSES, type ProgressReport, type TaskNode, type TaskStatus } from '../domain';
+import type { WarningLevel } from '../warningLevel';
+import { channel, idSchema, isoDateSchema } from './define';
+
+export interface LatestProgress {
+  roundName: string;
+  unitName: string;
+  status: TaskStatus | null;
+  percent: number | null;
+  progress: string;
+}
+
+export interface TaskRow {
+  task: TaskNode;
+  warning: WarningLevel;
+  latest: LatestProgress | null;
+}
+
+export interface TaskListView {
+  today: string;
+  dueSoonDays: number;
+  rows: TaskRow[];
+}
+
+export interface TaskDetail {
+  task: TaskNode;
+  path: string[];
+  reports: (ProgressReport & { roundName: string; unitName: string })[];
+  history: { at: string; actor: string; action: string; changes: { field: string; before: string; after: string }[] }[];
+}
+
+const text = (label: string, max: number) => z.string().trim().max(max, `${label}太长（最多 ${max} 个字）。`);
+const unitIds = z.array(idSchema).max(60, '责任单位太多。');
+
+export const taskPatchSchema = z
+  .object({
+    number: text('序号', 20),
+    title: text('标题', 500),
+    content: text('工作内容', 4000),
+    targets: z.array(text('目标', 500)).max(50),
+    leadUnitIds: unitIds,
+    coUnitIds: unitIds,
+    /** The clerk's words (2025年底前, 每季度, 长期坚持) or an ISO date from the picker; main parses them. */
+    deadlineText: text('完成时限', 100),
+    status: z.enum(TASK_STATUSES, '状态不正确，请从下拉列表中选择。'),
+    notes: text('备注', 2000),
+  })
+  .partial();
+
+export const taskCreateSchema = z.object({
+  level: z.enum(TASK_LEVELS),
+  /** Where the new node goes: under this parent (null for a section) … */
+  parentId: idSchema.nullable(),
+  /** … right after this sibling, or last when absent. */
+  afterId: idSchema.optional(),
+  fields: taskPatchSchema.optional(),
+});
+
+export const closeOutSchema = z.object({
+  ids: z.array(idSchema).min(1, '请先选择要销号的任务。'),
+  closedBy: z.string().trim().min(1, '请填写审核人。').max(50),
+  closedOn: isoDateSchema,
+});
+
+export const taskChannels = {
+  'tasks:view': channel<TaskListView>()(z.object({})),
+  'tasks:detail': channel<TaskDetail>()(z.object({ id: idSchema })),
+  'tasks:create': channel<TaskNode>()(taskCreateSchema),
+  'tasks:update': channel<TaskNode>()(z.object({ id: idSchema, patch: taskPatchSchema })),
+  'tasks:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
+  'tasks:closeOut': channel<TaskNode[]>()(closeOutSchema),
+};

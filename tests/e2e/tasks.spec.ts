@@ -1,0 +1,132 @@
+import { expect, saveScreenshot, test, type DubanApp } from './fixtures';
+
+// The demo ledger's deadlines are fixed dates; with "today" fixed the lights are known.
+test.use({ today: '2026-11-23' });
+
+function itemRow(app: DubanApp, contentStart: string) {
+  return app.page.locator('.ag-row', { has: app.page.locator('.ag-cell[col-id="content"]', { hasText: contentStart }) });
+}
+
+async function cellOf(app: DubanApp, contentStart: string, colId: string) {
+  const rowId = await itemRow(app, contentStart).first().getAttribute('row-id');
+  return app.page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
+}
+
+test.beforeEach(async ({ app }) => {
+  await app.open('任务清单');
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
+});
+
+test('the list reads like the appendix: section banners, tasks beside their work items, lights by deadline', async ({ app }) => {
+  await expect(app.page.locator('.section-banner').first()).toHaveText('一、打造优质高效基层医疗卫生服务体系');
+  // 2026年6月底前 and still 推进中 on 2026-11-23: overdue.
+  await expect(await cellOf(app, '推进医共体分院实施以心脑血管', 'warning')).toHaveText('逾期');
+  // 2026年11月底前: within 15 days.
+  await expect(await cellOf(app, '深入开展“优质服务基层行”活动', 'warning')).toHaveText('临期');
+  // 2026年底前, not started: on track.
+  await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'warning')).toHaveText('正常');
+  // done items are grey.
+  await expect(await cellOf(app, '强化医防协同', 'warning')).toHaveText('已完成');
+  // The 重点任务 cell spans its work items, as merged cells do in the appendix.
+  await expect(app.page.locator('.ag-cell[col-id="task"]', { hasText: '2.推动基层医疗卫生机构提档升级' })).toHaveCount(1);
+  await saveScreenshot(app.page, 'tasks');
+});
+
+test('editing content, deadline words and status is saved and survives a reload', async ({ app }) => {
+  const content = await cellOf(app, '完善医共体岗位设置', 'content');
+  await content.dblclick();
+  const textarea = app.page.locator('.ag-popup-editor textarea');
+  await textarea.fill('完善医共体岗位设置、财务管理和绩效分配等制度（2026年修订）。');
+  await textarea.press('Tab');
+  await expect(app.page.getByRole('status')).toHaveText('已保存。');
+
+  const deadline = await cellOf(app, '完善医共体岗位设置', 'deadline');
+  await deadline.dblclick();
+  await app.page.getByRole('dialog', { name: '完成时限' }).getByRole('button', { name: '每季度' }).click();
+  await app.page.getByRole('dialog', { name: '完成时限' }).getByRole('button', { name: '确定' }).click();
+  await expect(deadline).toHaveText('每季度');
+
+  await app.reload();
+  await app.open('任务清单');
+  await expect(await cellOf(app, '完善医共体岗位设置', 'content')).toHaveText('完善医共体岗位设置、财务管理和绩效分配等制度（2026年修订）。');
+  await expect(await cellOf(app, '完善医共体岗位设置', 'deadline')).toHaveText('每季度');
+});
+
+test('an impossible date is refused on the cell and the old deadline stays', async ({ app }) => {
+  const deadline = await cellOf(app, '围绕全面建设高水平县级医院目标', 'deadline');
+  await expect(deadline).toHaveText('2026年底前');
+  await deadline.dblclick();
+  const input = app.page.getByRole('dialog', { name: '完成时限' }).getByLabel('完成时限文字');
+  await input.fill('2025年2月30日');
+  await input.press('Enter');
+  await expect(app.page.getByRole('alert')).toContainText('“2025年2月30日”不是有效的日期');
+  await expect(deadline).toHaveText('2026年底前');
+  await expect(deadline).toHaveClass(/cell-error/);
+});
+
+test('lead units are picked by typing a short name', async ({ app }) => {
+  const lead = await cellOf(app, '围绕全面建设高水平县级医院目标', 'lead');
+  await expect(lead).toHaveText('县卫生健康局');
+  await lead.dblclick();
+  const picker = app.page.getByRole('dialog', { name: '选择牵头单位' });
+  await picker.getByRole('button', { name: '县卫生健康局 ×' }).click();
+  await picker.getByLabel('筛选牵头单位').fill('医保');
+  await picker.getByRole('option').first().getByRole('checkbox').check();
+  await picker.getByRole('button', { name: '确定' }).click();
+  await expect(lead).toHaveText('县医疗保障局');
+  await app.reload();
+  await app.open('任务清单');
+  await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'lead')).toHaveText('县医疗保障局');
+});
+
+test('a work item without a lead unit is refused', async ({ app }) => {
+  const lead = await cellOf(app, '围绕全面建设高水平县级医院目标', 'lead');
+  await lead.dblclick();
+  const picker = app.page.getByRole('dialog', { name: '选择牵头单位' });
+  await picker.getByRole('button', { name: '县卫生健康局 ×' }).click();
+  await picker.getByRole('button', { name: '确定' }).click();
+  await expect(app.page.getByRole('alert')).toContainText('每项工作内容都要有牵头单位');
+  await expect(lead).toHaveText('县卫生健康局');
+});
+
+test('filters by unit and by light, and close-out of selected items', async ({ app }) => {
+  await app.page.getByLabel('按单位筛选').selectOption({ label: '县委机构编制委员会办公室' });
+  await expect(app.page.getByTestId('task-count')).toHaveText(/显示 [1-9]\d* \/ 45 项工作内容/);
+  const shown = await app.page.locator('.ag-row .ag-cell[col-id="lead"]').allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  await app.page.getByRole('button', { name: '清除筛选' }).click();
+
+  await app.page.getByLabel('按红黄绿灯筛选').selectOption({ label: '逾期' });
+  const lights = app.page.locator('.ag-row .ag-cell[col-id="warning"]');
+  await expect(lights.first()).toHaveText('逾期');
+  const count = await lights.count();
+  for (let i = 0; i < count; i++) await expect(lights.nth(i)).toHaveText('逾期');
+
+  await app.page.locator('.ag-row .ag-selection-checkbox input').first().check();
+  await app.page.getByRole('button', { name: /^销号（1）$/ }).click();
+  const dialog = app.page.getByRole('dialog', { name: '销号' });
+  await dialog.getByLabel('审核人').fill('李主任');
+  await dialog.getByRole('button', { name: '确认销号' }).click();
+  await expect(app.page.getByRole('status')).toHaveText('已销号 1 项。');
+  await expect(app.page.locator('.ag-row .ag-cell[col-id="warning"]')).toHaveCount(count - 1);
+});
+
+test('a new work item is added under the chosen task', async ({ app }) => {
+  await (await cellOf(app, '围绕全面建设高水平县级医院目标', 'content')).click();
+  await app.page.getByRole('button', { name: '新增工作内容' }).click();
+  const dialog = app.page.getByRole('dialog', { name: '新增工作内容' });
+  await dialog.getByLabel('工作内容').fill('建立医共体运行监测季度通报制度。');
+  await dialog.getByLabel('牵头单位').fill('县卫生健康局');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 46 / 46 项工作内容');
+  // It lands right after the row that was picked, inside the same 重点任务.
+  const contents = await app.page.locator('.ag-row').evaluateAll((rows) =>
+    rows
+      .map((r) => ({ index: Number(r.getAttribute('row-index')), text: r.querySelector('[col-id="content"]')?.textContent ?? '' }))
+      .sort((a, b) => a.index - b.index)
+      .map((r) => r.text),
+  );
+  const at = contents.findIndex((c) => c.startsWith('建立医共体运行监测季度通报制度'));
+  expect(contents[at - 1]).toMatch(/^围绕全面建设高水平县级医院目标/);
+  expect(contents[at + 1]).toMatch(/^完善医共体岗位设置/);
+});
