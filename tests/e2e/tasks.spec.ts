@@ -37,8 +37,10 @@ test('editing content, deadline words and status is saved and survives a reload'
   await content.dblclick();
   const textarea = app.page.locator('.ag-popup-editor textarea');
   await textarea.fill('完善医共体岗位设置、财务管理和绩效分配等制度（2026年修订）。');
+  // Tab saves and moves on to the next cell's editor, as in Excel; Escape leaves that one alone.
   await textarea.press('Tab');
   await expect(app.page.getByRole('status')).toHaveText('已保存。');
+  await app.page.keyboard.press('Escape');
 
   const deadline = await cellOf(app, '完善医共体岗位设置', 'deadline');
   await deadline.dblclick();

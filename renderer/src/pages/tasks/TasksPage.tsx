@@ -20,10 +20,10 @@ import { WARNING_LABELS, WarningLight } from './WarningLight';
 const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700, cellHorizontalPadding: 8 });
 const EDITABLE_STATUSES = TASK_STATUSES.filter((s) => s !== '已销号');
 const OPTIONAL_COLUMNS = [
-  { id: 'task', label: '重点任务' },
-  { id: 'co', label: '配合单位' },
-  { id: 'latest', label: '最新进展' },
-  { id: 'notes', label: '备注' },
+  { id: 'task', label: '重点任务', shown: true },
+  { id: 'co', label: '配合单位', shown: true },
+  { id: 'latest', label: '最新进展', shown: true },
+  { id: 'notes', label: '备注', shown: false },
 ];
 
 type EditTarget = { id: number; patch: Record<string, unknown> };
@@ -146,10 +146,10 @@ export function TasksPage() {
       ...extra,
     });
     return [
-      base('warning', '灯', { width: 86, valueGetter: (p) => p.data?.warning, cellRenderer: (p: ICellRendererParams<GridRow>) => p.data && <WarningLight level={p.data.warning} /> }),
-      base('number', '序号', { width: 70, valueGetter: (p) => p.data?.node.number, editable: editableItem }),
+      base('warning', '灯', { width: 76, valueGetter: (p) => p.data?.warning, cellRenderer: (p: ICellRendererParams<GridRow>) => p.data && <WarningLight level={p.data.warning} /> }),
+      base('number', '序号', { width: 58, valueGetter: (p) => p.data?.node.number, editable: editableItem }),
       base('task', '重点任务', {
-        width: 190,
+        width: 150,
         valueGetter: (p) => (p.data?.task ? `${p.data.task.number}${p.data.task.title}` : ''),
         spanRows: ({ nodeA, nodeB }) => Boolean(nodeA?.data?.task && nodeA.data.task.id === nodeB?.data?.task?.id),
         wrapText: true,
@@ -160,7 +160,7 @@ export function TasksPage() {
       }),
       base('content', '工作内容', {
         flex: 3,
-        minWidth: 280,
+        minWidth: 240,
         valueGetter: (p) => p.data?.node.content,
         wrapText: true,
         autoHeight: true,
@@ -170,7 +170,7 @@ export function TasksPage() {
         cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
       }),
       base('lead', '牵头单位', {
-        width: 130,
+        width: 110,
         valueGetter: (p) => p.data?.node.leadUnitIds,
         valueFormatter: (p) => p.data?.leadNames ?? '',
         equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
@@ -182,7 +182,7 @@ export function TasksPage() {
         cellEditorParams: { units, label: '牵头单位' },
       }),
       base('co', '配合单位', {
-        width: 170,
+        width: 140,
         valueGetter: (p) => p.data?.node.coUnitIds,
         valueFormatter: (p) => p.data?.coNames ?? '',
         equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
@@ -194,7 +194,7 @@ export function TasksPage() {
         cellEditorParams: { units, label: '配合单位' },
       }),
       base('deadline', '完成时限', {
-        width: 120,
+        width: 104,
         valueGetter: (p) => p.data?.node.deadline.text || p.data?.node.deadline.date || '',
         wrapText: true,
         autoHeight: true,
@@ -203,7 +203,7 @@ export function TasksPage() {
         cellEditorPopup: true,
       }),
       base('status', '状态', {
-        width: 96,
+        width: 80,
         valueGetter: (p) => p.data?.node.status,
         editable: (p) => p.data?.kind === 'item' && p.data.node.status !== '已销号',
         cellEditor: 'agSelectCellEditor',
@@ -211,7 +211,7 @@ export function TasksPage() {
       }),
       base('latest', '最新进展', {
         flex: 2,
-        minWidth: 200,
+        minWidth: 170,
         valueGetter: (p) => {
           const l = p.data?.latest;
           if (!l) return '';
@@ -221,7 +221,8 @@ export function TasksPage() {
         wrapText: true,
         autoHeight: true,
       }),
-      base('notes', '备注', { width: 120, valueGetter: (p) => p.data?.node.notes, wrapText: true, autoHeight: true, editable: editableItem }),
+      // Hidden until the clerk asks for it in 列: at 1366 px wide the other columns need the room.
+      base('notes', '备注', { width: 120, hide: true, valueGetter: (p) => p.data?.node.notes, wrapText: true, autoHeight: true, editable: editableItem }),
     ];
   }, [cellErrors, units]);
 
@@ -293,7 +294,7 @@ export function TasksPage() {
               <label key={c.id}>
                 <input
                   type="checkbox"
-                  defaultChecked={layout.isVisible(c.id)}
+                  defaultChecked={layout.isVisible(c.id, c.shown)}
                   onChange={(e) => {
                     apiRef.current?.setColumnsVisible([c.id], e.target.checked);
                   }}

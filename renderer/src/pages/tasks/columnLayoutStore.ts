@@ -18,8 +18,9 @@ export function columnLayoutStore(gridName: string) {
     save(api: GridApi) {
       localStorage.setItem(key, JSON.stringify(api.getColumnState()));
     },
-    isVisible(colId: string): boolean {
-      return !read()?.find((c) => c.colId === colId)?.hide;
+    isVisible(colId: string, whenNotSaved: boolean): boolean {
+      const saved = read()?.find((c) => c.colId === colId);
+      return saved ? !saved.hide : whenNotSaved;
     },
   };
 }

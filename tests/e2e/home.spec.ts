@@ -1,0 +1,39 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { expect, runtime, saveScreenshot, test } from './fixtures';
+
+test.use({ today: '2026-11-23' });
+
+test('the dashboard counts agree with the ledger itself', async ({ app }) => {
+  test.skip(runtime === 'electron', '"today" can only be fixed in the browser harness');
+  await app.open('首页');
+  const db = new Database(path.join(app.dataDir, 'duban.sqlite'), { readonly: true });
+  const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+  const items = count("SELECT COUNT(*) AS n FROM task WHERE level = 'item'");
+  const overdue = count(
+    "SELECT COUNT(*) AS n FROM task WHERE level = 'item' AND deadline_date < '2026-11-23' AND status NOT IN ('已完成', '已销号')",
+  );
+  const inProgress = count("SELECT COUNT(*) AS n FROM task WHERE level = 'item' AND status = '推进中'");
+  const expected = count('SELECT COUNT(*) AS n FROM round_unit');
+  const reported = count('SELECT COUNT(DISTINCT pr.unit_id) AS n FROM progress_report pr JOIN round_unit ru ON ru.unit_id = pr.unit_id AND ru.round_id = pr.round_id');
+  db.close();
+
+  const cards = app.page.getByLabel('任务概况');
+  await expect(cards.getByLabel(`工作内容 ${items}`)).toBeVisible();
+  await expect(cards.getByLabel(`逾期 ${overdue}`)).toBeVisible();
+  await expect(cards.getByLabel(`推进中 ${inProgress}`)).toBeVisible();
+  await expect(app.page.getByRole('heading', { name: `逾期未完成（截至 2026-11-23）：${overdue} 项` })).toBeVisible();
+  await expect(app.page.getByTestId('current-round')).toContainText(`应报 ${expected} 个单位，已报 ${reported} 个，未报 ${expected - reported} 个`);
+  await expect(app.page.getByRole('img', { name: '牵头单位完成率柱状图' })).toBeVisible();
+  await saveScreenshot(app.page, 'home');
+});
+
+test('an overdue item on the dashboard opens in the task list with its details', async ({ app }) => {
+  await app.open('首页');
+  const first = app.page.getByRole('table', { name: /逾期未完成/ }).getByRole('link').first();
+  const content = (await first.textContent()) ?? '';
+  await first.click();
+  await expect(app.page.getByRole('heading', { level: 1, name: '任务清单' })).toBeVisible();
+  await expect(app.page.getByRole('complementary', { name: '任务详情' })).toContainText(content.slice(0, 20));
+  await saveScreenshot(app.page, 'tasks-detail');
+});
