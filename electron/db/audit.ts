@@ -13,6 +13,8 @@ export interface LedgerContext {
   db: Db;
   actor: string;
   now: () => string;
+  /** Set while an undoable action runs: its audit rows join that change set. */
+  changeSetId?: number;
 }
 
 export function createContext(db: Db, actor = '本机用户', now = () => new Date().toISOString()): LedgerContext {
@@ -22,7 +24,7 @@ export function createContext(db: Db, actor = '本机用户', now = () => new Da
 /** Called inside the repository's transaction, so a write and its audit row land together or not at all. */
 export function writeAudit(ctx: LedgerContext, entry: AuditEntry): void {
   ctx.db
-    .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after, change_set_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     .run(
       ctx.now(),
       ctx.actor,
@@ -31,6 +33,7 @@ export function writeAudit(ctx: LedgerContext, entry: AuditEntry): void {
       entry.action,
       entry.before === undefined ? null : JSON.stringify(entry.before),
       entry.after === undefined ? null : JSON.stringify(entry.after),
+      ctx.changeSetId ?? null,
     );
 }
 

@@ -5,6 +5,7 @@ import { dashboardHandlers } from './dashboard';
 import { ledgerHandlers } from './ledger';
 import type { Handler, HandlerMap } from './types';
 import { taskHandlers } from './tasks';
+import { undoHandlers } from './undo';
 import { unitHandlers } from './units';
 
 export const handlers: HandlerMap = {
@@ -12,6 +13,7 @@ export const handlers: HandlerMap = {
   ...unitHandlers,
   ...taskHandlers,
   ...dashboardHandlers,
+  ...undoHandlers,
 };
 
 /**

@@ -11,6 +11,7 @@ import { describeTaskChanges } from '../services/describeTaskChanges';
 import { buildTaskListView } from '../services/taskListView';
 import type { AppContext } from './context';
 import type { FeatureHandlers } from './types';
+import { undoable } from './undoable';
 
 type PatchIn = z.output<typeof taskPatchSchema>;
 
@@ -61,18 +62,17 @@ export const taskHandlers: FeatureHandlers<'tasks:view' | 'tasks:detail' | 'task
       })),
     };
   },
-  'tasks:create': (ctx, req) => {
+  'tasks:create': undoable<'tasks:create'>('新增任务', (ctx, req) => {
     const patch = toTaskPatch(ctx, req.fields ?? {});
     const draft = { level: req.level, content: patch.content ?? '', leadUnitIds: patch.leadUnitIds ?? [] };
     assertWorkItemComplete(draft);
     return createTask(ctx.ledger, { ...patch, level: req.level, parentId: req.parentId, afterId: req.afterId });
-  },
-  'tasks:update': (ctx, { id, patch }) =>
-    ctx.ledger.db.transaction(() => {
-      const updated = updateTask(ctx.ledger, id, toTaskPatch(ctx, patch));
-      assertWorkItemComplete(updated);
-      return updated;
-    })(),
-  'tasks:delete': (ctx, { id }) => ({ deleted: deleteTask(ctx.ledger, id) }),
-  'tasks:closeOut': (ctx, req) => closeOutTasks(ctx.ledger, req.ids, req.closedBy, req.closedOn),
+  }),
+  'tasks:update': undoable<'tasks:update'>('修改任务', (ctx, { id, patch }) => {
+    const updated = updateTask(ctx.ledger, id, toTaskPatch(ctx, patch));
+    assertWorkItemComplete(updated);
+    return updated;
+  }),
+  'tasks:delete': undoable<'tasks:delete'>('删除任务', (ctx, { id }) => ({ deleted: deleteTask(ctx.ledger, id) })),
+  'tasks:closeOut': undoable<'tasks:closeOut'>((req) => `销号 ${req.ids.length} 项`, (ctx, req) => closeOutTasks(ctx.ledger, req.ids, req.closedBy, req.closedOn)),
 };

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { dashboardChannels } from './dashboard';
 import { ledgerChannels } from './ledger';
 import { taskChannels } from './tasks';
+import { undoChannels } from './undo';
 import { unitChannels } from './units';
 
 export type { AppInfo, LedgerSummary } from './ledger';
@@ -16,6 +17,7 @@ export const channels = {
   ...unitChannels,
   ...taskChannels,
   ...dashboardChannels,
+  ...undoChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -132,3 +132,25 @@ test('a new work item is added under the chosen task', async ({ app }) => {
   expect(contents[at - 1]).toMatch(/^围绕全面建设高水平县级医院目标/);
   expect(contents[at + 1]).toMatch(/^完善医共体岗位设置/);
 });
+
+test('Ctrl+Z undoes an edit in the ledger, also after the page is reloaded; Ctrl+Y redoes it', async ({ app }) => {
+  const status = await cellOf(app, '围绕全面建设高水平县级医院目标', 'status');
+  await expect(status).toHaveText('未启动');
+  await status.dblclick();
+  await status.getByRole('combobox').click();
+  await app.page.getByTestId('tasks-grid').getByRole('option', { name: '推进中', exact: true }).click();
+  await expect(status).toHaveText('推进中');
+
+  await app.reload();
+  await app.open('任务清单');
+  await app.page.locator('.section-banner').first().click();
+  await app.page.keyboard.press('Control+z');
+  await expect(app.page.getByRole('status')).toHaveText('已撤销：修改任务');
+  await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'status')).toHaveText('未启动');
+
+  await app.reload();
+  await app.open('任务清单');
+  await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'status')).toHaveText('未启动');
+  await app.page.getByRole('button', { name: '重做' }).click();
+  await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'status')).toHaveText('推进中');
+});

@@ -8,6 +8,7 @@ import { TASK_STATUSES, type Unit } from '../../../../shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
+import { useUndo } from '../../components/useUndo';
 import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
 import { CloseOutDialog } from './CloseOutDialog';
 import { DeadlineEditor } from './DeadlineEditor';
@@ -90,6 +91,16 @@ export function TasksPage() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  const report = useCallback((n: string, e: string) => {
+    setNotice(n);
+    setError(e);
+  }, []);
+  const history = useUndo(reload, report);
+  const refreshHistory = history.refresh;
+  // Every reload follows a change, so the 撤销/重做 labels are refreshed with it.
+  useEffect(() => {
+    void refreshHistory();
+  }, [view, refreshHistory]);
 
   const unitName = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
   const allRows = useMemo(() => (view ? toGridRows(view.rows, unitName) : []), [view, unitName]);
@@ -276,6 +287,12 @@ export function TasksPage() {
       <div className="page-head">
         <h1>任务清单</h1>
         <div className="toolbar">
+          <button type="button" disabled={!history.state.undo} title={history.state.undo ? `撤销：${history.state.undo}（Ctrl+Z）` : '没有可撤销的操作'} onClick={history.undo}>
+            撤销
+          </button>
+          <button type="button" disabled={!history.state.redo} title={history.state.redo ? `重做：${history.state.redo}（Ctrl+Y）` : '没有可重做的操作'} onClick={history.redo}>
+            重做
+          </button>
           <button type="button" onClick={() => startAdd('item')}>新增工作内容</button>
           <button type="button" onClick={() => startAdd('task')}>新增重点任务</button>
           <button type="button" onClick={() => startAdd('section')}>新增部分</button>
