@@ -32,7 +32,11 @@ function assertWorkItemComplete(task: Pick<TaskNode, 'level' | 'content' | 'lead
   if (task.leadUnitIds.length === 0) throw new DomainError('item_lead_missing', '每项工作内容都要有牵头单位。请选择牵头单位。');
 }
 
-export const taskHandlers: FeatureHandlers<'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut'> = {
+const BULK_FIELD_LABELS: Record<string, string> = { leadUnitIds: '牵头单位', coUnitIds: '配合单位', deadlineText: '完成时限', status: '状态' };
+
+export const taskHandlers: FeatureHandlers<
+  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate'
+> = {
   'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today()),
   'tasks:detail': (ctx, { id }) => {
     const task = getTask(ctx.ledger, id);
@@ -74,5 +78,13 @@ export const taskHandlers: FeatureHandlers<'tasks:view' | 'tasks:detail' | 'task
     return updated;
   }),
   'tasks:delete': undoable<'tasks:delete'>('删除任务', (ctx, { id }) => ({ deleted: deleteTask(ctx.ledger, id) })),
+  'tasks:bulkUpdate': undoable<'tasks:bulkUpdate'>(
+    (req) => `批量设置${Object.keys(req.patch).map((k) => BULK_FIELD_LABELS[k]).join('、')}（${req.ids.length} 项）`,
+    (ctx, { ids, patch }) => {
+      const taskPatch = toTaskPatch(ctx, patch);
+      for (const id of ids) assertWorkItemComplete(updateTask(ctx.ledger, id, taskPatch));
+      return { updated: ids.length };
+    },
+  ),
   'tasks:closeOut': undoable<'tasks:closeOut'>((req) => `销号 ${req.ids.length} 项`, (ctx, req) => closeOutTasks(ctx.ledger, req.ids, req.closedBy, req.closedOn)),
 };

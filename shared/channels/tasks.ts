@@ -63,6 +63,11 @@ export const closeOutSchema = z.object({
   closedOn: isoDateSchema,
 });
 
+export const bulkUpdateSchema = z.object({
+  ids: z.array(idSchema).min(1, '请先勾选要批量设置的任务。').max(20000),
+  patch: taskPatchSchema.pick({ leadUnitIds: true, coUnitIds: true, deadlineText: true, status: true }),
+});
+
 export const taskChannels = {
   'tasks:view': channel<TaskListView>()(z.object({})),
   'tasks:detail': channel<TaskDetail>()(z.object({ id: idSchema })),
@@ -70,4 +75,5 @@ export const taskChannels = {
   'tasks:update': channel<TaskNode>()(z.object({ id: idSchema, patch: taskPatchSchema })),
   'tasks:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'tasks:closeOut': channel<TaskNode[]>()(closeOutSchema),
+  'tasks:bulkUpdate': channel<{ updated: number }>()(bulkUpdateSchema),
 };

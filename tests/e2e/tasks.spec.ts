@@ -154,3 +154,19 @@ test('Ctrl+Z undoes an edit in the ledger, also after the page is reloaded; Ctrl
   await app.page.getByRole('button', { name: '重做' }).click();
   await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'status')).toHaveText('推进中');
 });
+
+test('a bulk deadline is set on every ticked item and undone in one step', async ({ app }) => {
+  const targets = ['围绕全面建设高水平县级医院目标', '完善医共体岗位设置', '深入开展“优质服务基层行”活动'];
+  const before = await Promise.all(targets.map(async (t) => (await cellOf(app, t, 'deadline')).textContent()));
+  for (const t of targets) await itemRow(app, t).locator('.ag-selection-checkbox input').check();
+  await app.page.getByLabel('批量设置').selectOption('deadlineText');
+  const dialog = app.page.getByRole('dialog', { name: '批量设置完成时限' });
+  await dialog.getByRole('button', { name: '每半年' }).click();
+  await dialog.getByRole('button', { name: '应用到 3 项' }).click();
+  await expect(app.page.getByRole('status')).toHaveText('已批量设置 3 项。');
+  for (const t of targets) await expect(await cellOf(app, t, 'deadline')).toHaveText('每半年');
+
+  await app.page.getByRole('button', { name: '撤销' }).click();
+  await expect(app.page.getByRole('status')).toHaveText('已撤销：批量设置完成时限（3 项）');
+  for (const [i, t] of targets.entries()) await expect(await cellOf(app, t, 'deadline')).toHaveText(before[i] ?? '');
+});

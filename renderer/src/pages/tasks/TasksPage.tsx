@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorBanner } from '../../components/ErrorBanner';
 import { useUndo } from '../../components/useUndo';
 import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
+import { BulkEditDialog, type BulkField } from './BulkEditDialog';
 import { CloseOutDialog } from './CloseOutDialog';
 import { DeadlineEditor } from './DeadlineEditor';
 import { TaskDetailPanel } from './TaskDetailPanel';
@@ -76,6 +77,7 @@ export function TasksPage() {
   const [adding, setAdding] = useState<AddPosition | null>(null);
   const [deleting, setDeleting] = useState<GridRow | null>(null);
   const [closingOut, setClosingOut] = useState(false);
+  const [bulkField, setBulkField] = useState<BulkField | null>(null);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
 
   const reload = useCallback(async () => {
@@ -279,6 +281,19 @@ export function TasksPage() {
     }
   };
 
+  const bulkUpdate = async (patch: Record<string, unknown>): Promise<string | null> => {
+    try {
+      const { updated } = await invoke('tasks:bulkUpdate', { ids: selected.map((r) => r.node.id), patch });
+      setBulkField(null);
+      setNotice(`已批量设置 ${updated} 项。`);
+      setError('');
+      await reload();
+      return null;
+    } catch (err) {
+      return errorMessage(err);
+    }
+  };
+
   const setF = <K extends keyof TaskFilter>(k: K, v: TaskFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const layout = columnLayoutStore('tasks');
 
@@ -299,6 +314,18 @@ export function TasksPage() {
           <button type="button" disabled={!current || current.kind === 'section'} onClick={() => current && setDeleting(current)}>
             删除
           </button>
+          <select
+            aria-label="批量设置"
+            value=""
+            disabled={selected.length === 0}
+            onChange={(e) => e.target.value && setBulkField(e.target.value as BulkField)}
+          >
+            <option value="">批量设置{selected.length > 0 ? `（${selected.length}）` : ''}</option>
+            <option value="deadlineText">完成时限</option>
+            <option value="leadUnitIds">牵头单位</option>
+            <option value="coUnitIds">配合单位</option>
+            <option value="status">状态</option>
+          </select>
           <button type="button" disabled={selected.length === 0} onClick={() => setClosingOut(true)}>
             销号{selected.length > 0 ? `（${selected.length}）` : ''}
           </button>
@@ -424,6 +451,9 @@ export function TasksPage() {
           onConfirm={confirmDelete}
           onCancel={() => setDeleting(null)}
         />
+      )}
+      {bulkField && (
+        <BulkEditDialog field={bulkField} count={selected.length} units={units} onCancel={() => setBulkField(null)} onConfirm={bulkUpdate} />
       )}
       {closingOut && view && <CloseOutDialog count={selected.length} today={view.today} onCancel={() => setClosingOut(false)} onConfirm={closeOut} />}
     </section>

@@ -1,0 +1,93 @@
+import { useState, type FormEvent } from 'react';
+import { TASK_STATUSES, type TaskStatus, type Unit } from '../../../../shared/domain';
+import { unitMatches } from '../../../../shared/unitNames';
+
+export type BulkField = 'deadlineText' | 'status' | 'leadUnitIds' | 'coUnitIds';
+const LABELS: Record<BulkField, string> = { deadlineText: '完成时限', status: '状态', leadUnitIds: '牵头单位', coUnitIds: '配合单位' };
+const QUICK_WORDS = ['年底前', '季度末', '每季度', '每半年', '每年', '长期坚持'];
+
+/** One field set on every ticked work item at once; one undo step. */
+export function BulkEditDialog(props: {
+  field: BulkField;
+  count: number;
+  units: Unit[];
+  onCancel: () => void;
+  onConfirm: (patch: Record<string, unknown>) => Promise<string | null>;
+}) {
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<TaskStatus>('推进中');
+  const [picked, setPicked] = useState<number[]>([]);
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState('');
+  const label = LABELS[props.field];
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const patch =
+      props.field === 'deadlineText' ? { deadlineText: text } : props.field === 'status' ? { status } : { [props.field]: picked };
+    setError((await props.onConfirm(patch)) ?? '');
+  };
+  const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <form className="modal form" role="dialog" aria-modal="true" aria-label={`批量设置${label}`} onSubmit={submit}>
+        <h2>批量设置{label}</h2>
+        <p className="muted">将应用到勾选的 {props.count} 项工作内容，可用“撤销”一次恢复。</p>
+        {props.field === 'deadlineText' && (
+          <>
+            <label>
+              完成时限
+              <input autoFocus value={text} onChange={(e) => setText(e.target.value)} placeholder="如：2025-12-31、2025年底前" />
+            </label>
+            <div className="chips">
+              {QUICK_WORDS.map((w) => (
+                <button key={w} type="button" className="chip" onClick={() => setText(w)}>
+                  {w}
+                </button>
+              ))}
+            </div>
+          </>
+        )}
+        {props.field === 'status' && (
+          <label>
+            状态
+            <select value={status} onChange={(e) => setStatus(e.target.value as TaskStatus)}>
+              {TASK_STATUSES.filter((s) => s !== '已销号').map((s) => (
+                <option key={s}>{s}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {(props.field === 'leadUnitIds' || props.field === 'coUnitIds') && (
+          <>
+            <input autoFocus placeholder="输入名称、简称或别名筛选" value={query} onChange={(e) => setQuery(e.target.value)} aria-label={`筛选${label}`} />
+            <ul className="picker-list" role="listbox" aria-multiselectable="true">
+              {props.units
+                .filter((u) => u.active && unitMatches(u, query))
+                .map((u) => (
+                  <li key={u.id} role="option" aria-selected={picked.includes(u.id)}>
+                    <label>
+                      <input type="checkbox" checked={picked.includes(u.id)} onChange={() => toggle(u.id)} />
+                      {u.name}
+                    </label>
+                  </li>
+                ))}
+            </ul>
+          </>
+        )}
+        {error && (
+          <div className="error-banner" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={props.onCancel}>
+            取消
+          </button>
+          <button type="submit" className="primary">
+            应用到 {props.count} 项
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
