@@ -35,7 +35,7 @@ function assertWorkItemComplete(task: Pick<TaskNode, 'level' | 'content' | 'lead
 const BULK_FIELD_LABELS: Record<string, string> = { leadUnitIds: '牵头单位', coUnitIds: '配合单位', deadlineText: '完成时限', status: '状态' };
 
 export const taskHandlers: FeatureHandlers<
-  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate'
+  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste'
 > = {
   'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today()),
   'tasks:detail': (ctx, { id }) => {
@@ -84,6 +84,26 @@ export const taskHandlers: FeatureHandlers<
       const taskPatch = toTaskPatch(ctx, patch);
       for (const id of ids) assertWorkItemComplete(updateTask(ctx.ledger, id, taskPatch));
       return { updated: ids.length };
+    },
+  ),
+  'tasks:paste': undoable<'tasks:paste'>(
+    (req) => `粘贴 ${req.creates.length} 行`,
+    (ctx, { sectionId, creates }) => {
+      const newTasks = new Map<string, number>();
+      for (const c of creates) {
+        let parentId: number;
+        if ('id' in c.task) parentId = c.task.id;
+        else {
+          if (sectionId === null) throw new DomainError('paste_no_section', '粘贴内容中有新的重点任务，但不知道放在哪个部分：请先在清单中点选该部分中的一行。');
+          const known = newTasks.get(c.task.title);
+          parentId = known ?? createTask(ctx.ledger, { level: 'task', parentId: sectionId, number: c.task.number, title: c.task.title }).id;
+          newTasks.set(c.task.title, parentId);
+        }
+        const patch = toTaskPatch(ctx, c.fields);
+        assertWorkItemComplete({ level: 'item', content: patch.content ?? '', leadUnitIds: patch.leadUnitIds ?? [] });
+        createTask(ctx.ledger, { ...patch, level: 'item', parentId });
+      }
+      return { created: creates.length, tasksCreated: newTasks.size };
     },
   ),
   'tasks:closeOut': undoable<'tasks:closeOut'>((req) => `销号 ${req.ids.length} 项`, (ctx, req) => closeOutTasks(ctx.ledger, req.ids, req.closedBy, req.closedOn)),

@@ -68,6 +68,20 @@ export const bulkUpdateSchema = z.object({
   patch: taskPatchSchema.pick({ leadUnitIds: true, coUnitIds: true, deadlineText: true, status: true }),
 });
 
+export const pasteSchema = z.object({
+  /** The section new 重点任务 are created in; null when the block only adds to existing tasks. */
+  sectionId: idSchema.nullable(),
+  creates: z
+    .array(
+      z.object({
+        task: z.union([z.object({ id: idSchema }), z.object({ title: text('重点任务', 500).min(1), number: text('序号', 20) })]),
+        fields: taskPatchSchema,
+      }),
+    )
+    .min(1, '没有可以粘贴的行。')
+    .max(5000, '一次最多粘贴 5000 行。'),
+});
+
 export const taskChannels = {
   'tasks:view': channel<TaskListView>()(z.object({})),
   'tasks:detail': channel<TaskDetail>()(z.object({ id: idSchema })),
@@ -76,4 +90,5 @@ export const taskChannels = {
   'tasks:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'tasks:closeOut': channel<TaskNode[]>()(closeOutSchema),
   'tasks:bulkUpdate': channel<{ updated: number }>()(bulkUpdateSchema),
+  'tasks:paste': channel<{ created: number; tasksCreated: number }>()(pasteSchema),
 };

@@ -170,3 +170,23 @@ test('a bulk deadline is set on every ticked item and undone in one step', async
   await expect(app.page.getByRole('status')).toHaveText('已撤销：批量设置完成时限（3 项）');
   for (const [i, t] of targets.entries()) await expect(await cellOf(app, t, 'deadline')).toHaveText(before[i] ?? '');
 });
+
+test('a TSV block pasted from Excel is previewed, then added under the picked task', async ({ app }) => {
+  await (await cellOf(app, '围绕全面建设高水平县级医院目标', 'content')).click();
+  const block = ['工作内容\t责任单位\t完成时限', '建立医共体绩效季度通报机制。\t县卫生健康局、县医保局\t每季度', '"推进检查检验结果互认，\n减少重复检查。"\t县医保局\t2026年底前', '不明单位的工作。\t县教育局\t'].join('\r\n');
+  await app.page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, block);
+  const dialog = app.page.getByRole('dialog', { name: '粘贴新增' });
+  await expect(dialog.getByRole('table', { name: '粘贴预览' }).getByRole('row')).toHaveCount(3);
+  await expect(dialog.getByRole('alert')).toContainText('第 4 行的单位“县教育局”不在责任单位名单中');
+  await dialog.getByRole('button', { name: '新增 2 项' }).click();
+  await expect(app.page.getByRole('status')).toHaveText('已粘贴 2 项工作内容。');
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 47 / 47 项工作内容');
+  await expect(await cellOf(app, '建立医共体绩效季度通报机制', 'co')).toHaveText('县医疗保障局');
+  await expect(await cellOf(app, '推进检查检验结果互认', 'lead')).toHaveText('县医疗保障局');
+  await app.page.getByRole('button', { name: '撤销' }).click();
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
+});

@@ -12,6 +12,7 @@ import { useUndo } from '../../components/useUndo';
 import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
 import { BulkEditDialog, type BulkField } from './BulkEditDialog';
 import { CloseOutDialog } from './CloseOutDialog';
+import { PasteDialog } from './PasteDialog';
 import { DeadlineEditor } from './DeadlineEditor';
 import { TaskDetailPanel } from './TaskDetailPanel';
 import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from './taskGridRows';
@@ -78,6 +79,7 @@ export function TasksPage() {
   const [deleting, setDeleting] = useState<GridRow | null>(null);
   const [closingOut, setClosingOut] = useState(false);
   const [bulkField, setBulkField] = useState<BulkField | null>(null);
+  const [pasting, setPasting] = useState<string | null>(null);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
 
   const reload = useCallback(async () => {
@@ -93,6 +95,19 @@ export function TasksPage() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // Ctrl+V on the list (not inside a field or a cell editor) opens the paste preview with what was copied.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const el = e.target as HTMLElement | null;
+      if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      if (!text.trim()) return;
+      e.preventDefault();
+      setPasting(text);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
   const report = useCallback((n: string, e: string) => {
     setNotice(n);
     setError(e);
@@ -309,6 +324,9 @@ export function TasksPage() {
             重做
           </button>
           <button type="button" onClick={() => startAdd('item')}>新增工作内容</button>
+          <button type="button" onClick={() => setPasting('')} title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开">
+            粘贴新增
+          </button>
           <button type="button" onClick={() => startAdd('task')}>新增重点任务</button>
           <button type="button" onClick={() => startAdd('section')}>新增部分</button>
           <button type="button" disabled={!current || current.kind === 'section'} onClick={() => current && setDeleting(current)}>
@@ -450,6 +468,22 @@ export function TasksPage() {
           confirmLabel="删除"
           onConfirm={confirmDelete}
           onCancel={() => setDeleting(null)}
+        />
+      )}
+      {pasting !== null && (
+        <PasteDialog
+          initialText={pasting}
+          units={units}
+          currentTask={current?.task ?? null}
+          section={current?.section ?? null}
+          sectionTasks={allRows.filter((r) => r.task && r.section?.id === current?.section?.id).map((r) => r.task!)}
+          onCancel={() => setPasting(null)}
+          onDone={async (message) => {
+            setPasting(null);
+            setNotice(message);
+            setError('');
+            await reload();
+          }}
         />
       )}
       {bulkField && (

@@ -1,0 +1,106 @@
+import { useMemo, useState } from 'react';
+import type { TaskNode, Unit } from '../../../../shared/domain';
+import { PASTE_FIELD_LABELS, parseClipboardBlock, planNewRows } from '../../../../shared/planPaste';
+import { errorMessage, invoke } from '../../api';
+
+export function PasteDialog(props: {
+  initialText: string;
+  units: Unit[];
+  currentTask: TaskNode | null;
+  section: TaskNode | null;
+  sectionTasks: TaskNode[];
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}) {
+  const [text, setText] = useState(props.initialText);
+  const [error, setError] = useState('');
+  const plan = useMemo(
+    () => planNewRows(parseClipboardBlock(text), { units: props.units, currentTask: props.currentTask, sectionTasks: props.sectionTasks }),
+    [text, props.units, props.currentTask, props.sectionTasks],
+  );
+  const unitName = (id: number) => props.units.find((u) => u.id === id)?.name ?? '';
+  const taskTitle = (t: (typeof plan.creates)[number]['task']) =>
+    'id' in t ? `${props.sectionTasks.find((x) => x.id === t.id)?.title ?? props.currentTask?.title ?? ''}` : `（新建）${t.number}${t.title}`;
+
+  const apply = async () => {
+    try {
+      const result = await invoke('tasks:paste', {
+        sectionId: props.section?.id ?? null,
+        creates: plan.creates.map((c) => ({ task: c.task, fields: c.fields as never })),
+      });
+      props.onDone(`已粘贴 ${result.created} 项工作内容${result.tasksCreated ? `，新建 ${result.tasksCreated} 个重点任务` : ''}。`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <div className="modal wide" role="dialog" aria-modal="true" aria-label="粘贴新增">
+        <h2>从 Excel/WPS 粘贴新增工作内容</h2>
+        <p className="muted">
+          {props.currentTask ? `默认加到重点任务“${props.currentTask.title}”下；` : ''}
+          第一行若是表头（工作内容、牵头单位、责任单位、完成时限……）按表头对应，否则依次视为：工作内容、牵头单位、配合单位、完成时限、状态、备注。重点任务单元格为空表示同上（合并单元格）。
+        </p>
+        <textarea
+          aria-label="粘贴内容"
+          rows={4}
+          value={text}
+          placeholder="在此按 Ctrl+V 粘贴从 Excel/WPS 复制的单元格"
+          onChange={(e) => setText(e.target.value)}
+          className="paste-area"
+        />
+        <div className="muted">
+          识别的列：{plan.fields.map((f) => PASTE_FIELD_LABELS[f]).join(' | ')}
+          {plan.hasHeader ? '（按表头）' : '（按默认顺序）'}
+        </div>
+        {plan.problems.length > 0 && (
+          <ul className="paste-problems" role="alert">
+            {plan.problems.map((p) => (
+              <li key={p.row}>{p.message}</li>
+            ))}
+          </ul>
+        )}
+        <div className="paste-preview">
+          <table className="list compact" aria-label="粘贴预览">
+            <thead>
+              <tr>
+                <th>行</th>
+                <th>重点任务</th>
+                <th>工作内容</th>
+                <th>牵头单位</th>
+                <th>配合单位</th>
+                <th>完成时限</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.creates.map((c) => (
+                <tr key={c.row}>
+                  <td>{c.row}</td>
+                  <td>{taskTitle(c.task)}</td>
+                  <td>{c.fields.content}</td>
+                  <td>{c.fields.leadUnitIds.map(unitName).join('、')}</td>
+                  <td>{c.fields.coUnitIds.map(unitName).join('、')}</td>
+                  <td>{c.fields.deadlineText ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        {error && (
+          <div className="error-banner" role="alert">
+            {error}
+          </div>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={props.onCancel}>
+            取消
+          </button>
+          <button type="button" className="primary" disabled={plan.creates.length === 0} onClick={apply}>
+            新增 {plan.creates.length} 项
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { TaskNode, Unit } from '../../../shared/domain';
+import { detectHeader, parseClipboardBlock, planNewRows } from '../../../shared/planPaste';
+
+const unit = (id: number, name: string, shortName = '', aliases: string[] = []): Unit => ({
+  id, name, shortName, aliases, kind: 'county_department', contactPerson: '', phone: '', active: true, sortOrder: id,
+});
+const units = [unit(1, '县卫生健康局'), unit(2, '县医疗保障局', '县医保局'), unit(3, '县财政局')];
+const task = (id: number, number: string, title: string): TaskNode => ({
+  id, parentId: 100, documentId: null, level: 'task', number, title, content: '', targets: [], leadUnitIds: [], coUnitIds: [],
+  deadline: { date: null, recurrence: null, ongoing: false, text: '' }, status: '未启动', closedBy: '', closedOn: null, notes: '', sortOrder: id,
+});
+
+describe('reading a block copied from Excel', () => {
+  it('keeps a cell with a line break (Excel quotes it) as one cell and drops blank rows', () => {
+    const block = '甲\t"第一行\n第二行"\t丙\r\n\r\n丁\t戊\t己\r\n';
+    expect(parseClipboardBlock(block)).toEqual([
+      ['甲', '第一行\n第二行', '丙'],
+      ['丁', '戊', '己'],
+    ]);
+  });
+
+  it('recognises a header row in any order', () => {
+    expect(detectHeader(['完成时限', '工作内容', '责任单位'])).toEqual(['deadline', 'content', 'units']);
+    expect(detectHeader(['推进医共体建设', '县卫生健康局', '2025年底前'])).toBeNull();
+  });
+});
+
+describe('planning new rows', () => {
+  it('fills a blank 重点任务 down like a merged cell, reuses a known task and proposes new ones', () => {
+    const rows = parseClipboardBlock(
+      ['重点任务\t工作内容\t责任单位\t完成时限', '1.建设医共体\t内容甲\t县卫生健康局、县医保局\t2025年底前', '\t内容乙\t县财政局\t', '5.新任务\t内容丙\t县医保局\t每季度'].join('\n'),
+    );
+    const plan = planNewRows(rows, { units, currentTask: null, sectionTasks: [task(7, '1.', '建设医共体')] });
+    expect(plan.problems).toEqual([]);
+    expect(plan.creates.map((c) => [c.task, c.fields.content, c.fields.leadUnitIds, c.fields.coUnitIds])).toEqual([
+      [{ id: 7 }, '内容甲', [1], [2]],
+      [{ id: 7 }, '内容乙', [3], []],
+      [{ title: '新任务', number: '5.' }, '内容丙', [2], []],
+    ]);
+    expect(plan.creates[0].fields.deadlineText).toBe('2025年底前');
+  });
+
+  it('without a header reads the appendix order and adds under the current task', () => {
+    const plan = planNewRows(parseClipboardBlock('新的工作\t县医保局\t县财政局、县卫生健康局\t长期坚持'), {
+      units,
+      currentTask: task(9, '2.', '加强医保支持'),
+      sectionTasks: [],
+    });
+    expect(plan.hasHeader).toBe(false);
+    expect(plan.creates).toHaveLength(1);
+    expect(plan.creates[0]).toMatchObject({ task: { id: 9 }, fields: { content: '新的工作', leadUnitIds: [2], coUnitIds: [3, 1], deadlineText: '长期坚持' } });
+  });
+
+  it('reports rows it cannot take, naming the row and what to do, and never guesses a unit', () => {
+    const plan = planNewRows(parseClipboardBlock('甲工作\t县教育局\n\t县财政局\n乙工作\t县财政局\t\t\t正在推进'), {
+      units,
+      currentTask: task(9, '2.', '加强医保支持'),
+      sectionTasks: [],
+    });
+    expect(plan.creates).toEqual([]);
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      '第 1 行的单位“县教育局”不在责任单位名单中：请先在“责任单位”中新增或补充别名。',
+      '第 2 行没有工作内容，已跳过。',
+      '第 3 行的状态“正在推进”无法识别：应为 未启动、推进中、已完成、已销号、长期坚持 之一。',
+    ]);
+  });
+});
