@@ -4,7 +4,7 @@ import type { TaskNode } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { listAudit } from '../db/audit';
 import { readLedgerSnapshot } from '../db/repositories/snapshot';
-import { closeOutTasks, createTask, deleteTask, getTask, listTasks, updateTask, type TaskPatch } from '../db/repositories/tasks';
+import { changeTaskLevel, closeOutTasks, createTask, deleteTask, getTask, listTasks, moveTask, updateTask, type TaskPatch } from '../db/repositories/tasks';
 import { listUnits } from '../db/repositories/units';
 import { deadlineFromClerk } from '../services/deadlineFromClerk';
 import { describeTaskChanges } from '../services/describeTaskChanges';
@@ -35,7 +35,7 @@ function assertWorkItemComplete(task: Pick<TaskNode, 'level' | 'content' | 'lead
 const BULK_FIELD_LABELS: Record<string, string> = { leadUnitIds: '牵头单位', coUnitIds: '配合单位', deadlineText: '完成时限', status: '状态' };
 
 export const taskHandlers: FeatureHandlers<
-  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste'
+  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste' | 'tasks:move' | 'tasks:changeLevel'
 > = {
   'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today()),
   'tasks:detail': (ctx, { id }) => {
@@ -85,6 +85,11 @@ export const taskHandlers: FeatureHandlers<
       for (const id of ids) assertWorkItemComplete(updateTask(ctx.ledger, id, taskPatch));
       return { updated: ids.length };
     },
+  ),
+  'tasks:move': undoable<'tasks:move'>('移动任务', (ctx, { id, parentId, index }) => moveTask(ctx.ledger, id, parentId, index)),
+  'tasks:changeLevel': undoable<'tasks:changeLevel'>(
+    (req) => (req.direction === 'out' ? '升为重点任务' : '降为工作内容'),
+    (ctx, { id, direction }) => changeTaskLevel(ctx.ledger, id, direction),
   ),
   'tasks:paste': undoable<'tasks:paste'>(
     (req) => `粘贴 ${req.creates.length} 行`,

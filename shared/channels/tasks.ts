@@ -90,5 +90,7 @@ export const taskChannels = {
   'tasks:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'tasks:closeOut': channel<TaskNode[]>()(closeOutSchema),
   'tasks:bulkUpdate': channel<{ updated: number }>()(bulkUpdateSchema),
+  'tasks:move': channel<TaskNode>()(z.object({ id: idSchema, parentId: idSchema.nullable(), index: z.number().int().min(0) })),
+  'tasks:changeLevel': channel<TaskNode>()(z.object({ id: idSchema, direction: z.enum(['in', 'out']) })),
   'tasks:paste': channel<{ created: number; tasksCreated: number }>()(pasteSchema),
 };

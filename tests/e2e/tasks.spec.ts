@@ -190,3 +190,30 @@ test('a TSV block pasted from Excel is previewed, then added under the picked ta
   await app.page.getByRole('button', { name: '撤销' }).click();
   await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
 });
+
+/** Work item contents in the order the grid shows them. */
+async function contentsInOrder(app: DubanApp): Promise<string[]> {
+  return app.page.locator('.ag-row').evaluateAll((rows) =>
+    rows
+      .map((r) => ({ index: Number(r.getAttribute('row-index')), text: r.querySelector('[col-id="content"]')?.textContent ?? '' }))
+      .filter((r) => r.text)
+      .sort((a, b) => a.index - b.index)
+      .map((r) => r.text.slice(0, 8)),
+  );
+}
+
+test('work items are reordered with the move buttons and by dragging; the order is kept', async ({ app }) => {
+  const start = await contentsInOrder(app);
+  expect(start.slice(0, 3)).toEqual(['围绕全面建设高水', '完善医共体岗位设', '强化医防协同，健']);
+  await (await cellOf(app, '围绕全面建设高水平县级医院目标', 'content')).click();
+  await app.page.getByRole('button', { name: '下移' }).click();
+  await expect(app.page.getByRole('status')).toHaveText('已下移。');
+  await app.reload();
+  await app.open('任务清单');
+  expect((await contentsInOrder(app)).slice(0, 3)).toEqual(['完善医共体岗位设', '围绕全面建设高水', '强化医防协同，健']);
+
+  const handle = (await cellOf(app, '强化医防协同', 'number')).locator('.ag-drag-handle');
+  await handle.dragTo(await cellOf(app, '完善医共体岗位设置', 'content'), { targetPosition: { x: 40, y: 5 } });
+  await expect(app.page.getByRole('status')).toHaveText('已移动。');
+  expect((await contentsInOrder(app)).slice(0, 3)).toEqual(['强化医防协同，健', '完善医共体岗位设', '围绕全面建设高水']);
+});

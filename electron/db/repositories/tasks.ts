@@ -202,3 +202,64 @@ export function deleteTask(ctx: LedgerContext, id: number): number {
 export function closeOutTasks(ctx: LedgerContext, ids: number[], closedBy: string, closedOn: string): TaskNode[] {
   return ctx.db.transaction(() => ids.map((id) => updateTask(ctx, id, { status: '已销号', closedBy, closedOn })))();
 }
+
+const LEVEL_NAMES: Record<TaskLevel, string> = { section: '部分', task: '重点任务', item: '工作内容' };
+
+/** Puts a node at `index` among the children of `parentId`, renumbering siblings through audited writes so undo restores the order. */
+export function moveTask(ctx: LedgerContext, id: number, parentId: number | null, index: number): TaskNode {
+  return ctx.db.transaction(() => {
+    const moving = getTask(ctx, id);
+    assertParent(ctx, moving.level, parentId);
+    const siblings = (ctx.db.prepare('SELECT id FROM task WHERE parent_id IS ? AND id <> ? ORDER BY sort_order, id').all(parentId, id) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    const at = Math.max(0, Math.min(index, siblings.length));
+    siblings.splice(at, 0, id);
+    siblings.forEach((siblingId, order) => placeTask(ctx, siblingId, siblingId === id ? parentId : undefined, order + 1));
+    return getTask(ctx, id);
+  })();
+}
+
+function placeTask(ctx: LedgerContext, id: number, parentId: number | null | undefined, sortOrder: number): void {
+  const before = getTask(ctx, id);
+  const newParent = parentId === undefined ? before.parentId : parentId;
+  if (before.sortOrder === sortOrder && before.parentId === newParent) return;
+  ctx.db.prepare('UPDATE task SET parent_id = ?, sort_order = ?, updated_at = ? WHERE id = ?').run(newParent, sortOrder, ctx.now(), id);
+  writeAudit(ctx, { entity: 'task', entityId: id, action: 'update', before, after: getTask(ctx, id) });
+}
+
+/**
+ * 升级/降级 between 重点任务 and 工作内容: a work item raised becomes a task after its old task; a task
+ * lowered becomes a work item of the task above it. Its words move between 标题 and 工作内容.
+ */
+export function changeTaskLevel(ctx: LedgerContext, id: number, direction: 'in' | 'out'): TaskNode {
+  return ctx.db.transaction(() => {
+    const node = getTask(ctx, id);
+    const all = listTasks(ctx);
+    if (direction === 'out' && node.level === 'item') {
+      const parent = getTask(ctx, node.parentId!);
+      const siblings = all.filter((t) => t.parentId === parent.parentId);
+      setLevel(ctx, node, 'task', { title: node.content, content: '' });
+      return moveTask(ctx, id, parent.parentId, siblings.findIndex((t) => t.id === parent.id) + 1);
+    }
+    if (direction === 'in' && node.level === 'task') {
+      if (all.some((t) => t.parentId === id)) {
+        throw new DomainError('task_has_items', `“${node.title}”下还有工作内容，不能降为工作内容。请先移走或删除其下的工作内容。`);
+      }
+      const siblings = all.filter((t) => t.parentId === node.parentId && t.level === 'task');
+      const above = siblings[siblings.findIndex((t) => t.id === id) - 1];
+      if (!above) throw new DomainError('task_no_previous', `“${node.title}”上面没有重点任务，无法降为工作内容。`);
+      setLevel(ctx, node, 'item', { title: '', content: node.content || node.title });
+      return moveTask(ctx, id, above.id, Number.MAX_SAFE_INTEGER);
+    }
+    throw new DomainError(
+      'task_level_fixed',
+      `${LEVEL_NAMES[node.level]}不能再${direction === 'in' ? '降级' : '升级'}：只有工作内容可升为重点任务，重点任务可降为工作内容。`,
+    );
+  })();
+}
+
+function setLevel(ctx: LedgerContext, before: TaskNode, level: TaskLevel, words: { title: string; content: string }): void {
+  ctx.db.prepare('UPDATE task SET level = ?, title = ?, content = ?, updated_at = ? WHERE id = ?').run(level, words.title, words.content, ctx.now(), before.id);
+  writeAudit(ctx, { entity: 'task', entityId: before.id, action: 'update', before, after: getTask(ctx, before.id) });
+}

@@ -72,3 +72,27 @@ describe('undo and redo through the ledger', () => {
     expect(undoState(ctx).undo).toBeNull();
   });
 });
+
+describe('moving and re-levelling tasks', () => {
+  it('moves a work item to another task and back with undo, keeping every order', async () => {
+    const { moveTask, changeTaskLevel } = await import('../../../electron/db/repositories/tasks');
+    const { ctx } = freshLedger({ demo: true });
+    const before = readLedgerSnapshot(ctx);
+    const tasks = listTasks(ctx).filter((t) => t.level === 'task');
+    const item = listTasks(ctx).find((t) => t.parentId === tasks[0].id)!;
+    runUndoable(ctx, '移动任务', (c) => moveTask(c, item.id, tasks[1].id, 0));
+    const moved = listTasks(ctx);
+    expect(moved.filter((t) => t.parentId === tasks[1].id)[0].id).toBe(item.id);
+    undoLast(ctx);
+    expect(readLedgerSnapshot(ctx).tasks).toEqual(before.tasks);
+
+    runUndoable(ctx, '升为重点任务', (c) => changeTaskLevel(c, item.id, 'out'));
+    const raised = listTasks(ctx).find((t) => t.id === item.id)!;
+    expect(raised).toMatchObject({ level: 'task', title: item.content, content: '', parentId: tasks[0].parentId });
+    const order = listTasks(ctx).filter((t) => t.parentId === tasks[0].parentId).map((t) => t.id);
+    expect(order.indexOf(item.id)).toBe(order.indexOf(tasks[0].id) + 1);
+    expect(() => changeTaskLevel(ctx, tasks[0].id, 'in')).toThrow('下还有工作内容');
+    undoLast(ctx);
+    expect(readLedgerSnapshot(ctx).tasks).toEqual(before.tasks);
+  });
+});

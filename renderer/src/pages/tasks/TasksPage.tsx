@@ -1,5 +1,5 @@
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { CellEditRequestEvent, ColDef, GridApi, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import type { CellEditRequestEvent, ColDef, GridApi, ICellRendererParams, RowClassParams, RowDragEndEvent } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -175,7 +175,7 @@ export function TasksPage() {
     });
     return [
       base('warning', '灯', { width: 76, valueGetter: (p) => p.data?.warning, cellRenderer: (p: ICellRendererParams<GridRow>) => p.data && <WarningLight level={p.data.warning} /> }),
-      base('number', '序号', { width: 58, valueGetter: (p) => p.data?.node.number, editable: editableItem }),
+      base('number', '序号', { width: 72, valueGetter: (p) => p.data?.node.number, editable: editableItem, rowDrag: (p) => p.data?.kind === 'item' }),
       base('task', '重点任务', {
         width: 150,
         valueGetter: (p) => (p.data?.task ? `${p.data.task.number}${p.data.task.title}` : ''),
@@ -309,6 +309,47 @@ export function TasksPage() {
     }
   };
 
+  const runStructural = async (action: () => Promise<unknown>, message: string) => {
+    try {
+      await action();
+      setNotice(message);
+      setError('');
+      await reload();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
+  /** Siblings in the ledger's order: items of the same 重点任务, or tasks of the same 部分. */
+  const siblingsOf = (row: GridRow) =>
+    (view?.rows ?? []).map((r) => r.task).filter((t) => t.parentId === row.node.parentId && t.level === row.node.level);
+
+  const shift = (delta: -1 | 1) => {
+    const row = current;
+    if (!row || row.kind === 'section') return setError('请先点选要移动的工作内容或重点任务。');
+    const siblings = siblingsOf(row);
+    const index = siblings.findIndex((t) => t.id === row.node.id) + delta;
+    if (index < 0 || index >= siblings.length) return setNotice(delta < 0 ? '已经是第一项。' : '已经是最后一项。');
+    void runStructural(() => invoke('tasks:move', { id: row.node.id, parentId: row.node.parentId, index }), delta < 0 ? '已上移。' : '已下移。');
+  };
+
+  const changeLevel = (direction: 'in' | 'out') => {
+    const row = current;
+    if (!row || row.kind === 'section') return setError('请先点选要升级或降级的行。');
+    void runStructural(() => invoke('tasks:changeLevel', { id: row.node.id, direction }), direction === 'out' ? '已升为重点任务。' : '已降为工作内容。');
+  };
+
+  /** Dropped on a work item: the dragged item takes its place, in that item's 重点任务. */
+  const onRowDragEnd = (e: RowDragEndEvent<GridRow>) => {
+    const moving = e.node.data;
+    const over = e.overNode?.data;
+    if (!moving || !over || over.kind !== 'item' || over.key === moving.key || !over.task) return;
+    const siblings = (view?.rows ?? []).map((r) => r.task).filter((t) => t.parentId === over.task!.id && t.id !== moving.node.id);
+    const downward = (e.overNode?.rowIndex ?? 0) > (e.node.rowIndex ?? 0) && over.task.id === moving.task?.id;
+    const index = siblings.findIndex((t) => t.id === over.node.id) + (downward ? 1 : 0);
+    void runStructural(() => invoke('tasks:move', { id: moving.node.id, parentId: over.task!.id, index }), '已移动。');
+  };
+
   const setF = <K extends keyof TaskFilter>(k: K, v: TaskFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const layout = columnLayoutStore('tasks');
 
@@ -329,6 +370,12 @@ export function TasksPage() {
           </button>
           <button type="button" onClick={() => startAdd('task')}>新增重点任务</button>
           <button type="button" onClick={() => startAdd('section')}>新增部分</button>
+          <span className="button-group" role="group" aria-label="调整位置">
+            <button type="button" title="上移" aria-label="上移" onClick={() => shift(-1)}>↑</button>
+            <button type="button" title="下移" aria-label="下移" onClick={() => shift(1)}>↓</button>
+            <button type="button" title="升级：工作内容升为重点任务" aria-label="升级" onClick={() => changeLevel('out')}>←</button>
+            <button type="button" title="降级：重点任务降为上一重点任务的工作内容" aria-label="降级" onClick={() => changeLevel('in')}>→</button>
+          </span>
           <button type="button" disabled={!current || current.kind === 'section'} onClick={() => current && setDeleting(current)}>
             删除
           </button>
@@ -439,6 +486,7 @@ export function TasksPage() {
               apiRef.current = e.api;
               layout.restore(e.api);
             }}
+            onRowDragEnd={onRowDragEnd}
             onColumnResized={(e) => e.finished && layout.save(e.api)}
             onColumnVisible={(e) => layout.save(e.api)}
             onColumnMoved={(e) => e.finished && layout.save(e.api)}
