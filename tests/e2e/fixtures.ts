@@ -6,15 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, test as base, type Page } from '@playwright/test';
-import { dispatch } from '../../electron/handlers/dispatch';
-import type { AppContext } from '../../electron/handlers/context';
-import { openAppLedger } from '../../electron/openAppLedger';
+import { repoRoot, startBrowserApp } from '../harness/browserApp';
 
 export const runtime = process.env.DUBAN_E2E_RUNTIME === 'electron' ? 'electron' : 'browser';
 
-const root = path.resolve(__dirname, '../..');
-const rendererDir = path.join(root, 'dist/renderer');
-const APP_ORIGIN = 'http://duban.test';
+const root = repoRoot;
 
 export interface DubanApp {
   page: Page;
@@ -29,32 +25,6 @@ export interface DubanApp {
 export interface DubanOptions {
   /** Fix "today" (ISO) so warning colours and overdue counts are stable. Browser runtime only. */
   today: string | undefined;
-}
-
-async function startBrowserApp(page: Page, dataDir: string, today: string | undefined): Promise<AppContext> {
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
-  const ctx = openAppLedger({
-    ledgerFile: path.join(dataDir, 'duban.sqlite'),
-    runtime: 'browser-harness',
-    version: 'test',
-    demoIfEmpty: true,
-    resourcesDirs: [path.join(root, 'resources')],
-    today: today ? () => today : undefined,
-  });
-  await page.exposeBinding('__dubanInvoke', (_source, channel: unknown, payload: unknown) => dispatch(ctx, channel, payload));
-  await page.addInitScript(() => {
-    const w = window as unknown as { duban: unknown; __dubanInvoke: (c: string, p: unknown) => Promise<unknown> };
-    w.duban = { invoke: (channel: string, payload: unknown) => w.__dubanInvoke(channel, payload) };
-  });
-  // Serve the built renderer from a fixed origin without a server: requests are answered from dist/.
-  await page.route(`${APP_ORIGIN}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    const file = path.join(rendererDir, decodeURIComponent(url.pathname));
-    if (!file.startsWith(rendererDir) || !fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });
-    await route.fulfill({ path: file });
-  });
-  await page.goto(`${APP_ORIGIN}/index.html`);
-  return ctx;
 }
 
 export const test = base.extend<DubanOptions & { app: DubanApp }>({
@@ -72,7 +42,7 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
       close = () => electronApp.close();
     } else {
       page = browserPage;
-      const ctx = await startBrowserApp(page, dataDir, today);
+      const ctx = await startBrowserApp(page, { ledgerFile: path.join(dataDir, 'duban.sqlite'), today });
       close = async () => {
         ctx.ledger.db.close();
       };

@@ -1,0 +1,79 @@
+// Grid case: a 10,000-item ledger in the real renderer (Chromium, browser harness). Figures are
+// printed against the ledger query alone, measured in the same run, so the ratio means something on
+// any machine.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { createContext } from '../../electron/db/audit';
+import { openLedger } from '../../electron/db/connection';
+import { readLedgerSnapshot } from '../../electron/db/repositories/snapshot';
+import { buildTaskListView } from '../../electron/services/taskListView';
+import { startBrowserApp } from '../harness/browserApp';
+import { fillBigLedger } from './bigLedger';
+import { median, type BenchLine } from './report';
+
+const ITEMS = 10_000;
+const RUNS = 5;
+
+export async function runGridBench(): Promise<BenchLine[]> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-bench-'));
+  const ledgerFile = path.join(dir, 'duban.sqlite');
+  const setup = createContext(openLedger(ledgerFile));
+  fillBigLedger(setup, ITEMS);
+
+  const queryTimes: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    buildTaskListView(readLedgerSnapshot(setup), '2026-11-23');
+    queryTimes.push(performance.now() - t0);
+  }
+  setup.db.close();
+
+  const browser = await chromium.launch({
+    executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p)),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  const firstRows: number[] = [];
+  const renderTimes: number[] = [];
+  const roundTrips: number[] = [];
+  const filterTimes: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      const ctx = await startBrowserApp(page, { ledgerFile, today: '2026-11-23', demoIfEmpty: false });
+      await page.getByRole('navigation', { name: '主导航' }).waitFor();
+      const t0 = Date.now();
+      await page.getByRole('link', { name: '任务清单', exact: true }).click();
+      await page.locator('.ag-row .ag-cell[col-id="content"]').first().waitFor();
+      firstRows.push(Date.now() - t0);
+      renderTimes.push(
+        (await page.evaluate("performance.now() - performance.getEntriesByName('duban:tasks-data').at(-1).startTime")) as number,
+      );
+      roundTrips.push(
+        (await page.evaluate(
+          '(async () => { const t = performance.now(); await window.duban.invoke("tasks:view", {}); return performance.now() - t; })()',
+        )) as number,
+      );
+
+      const t1 = Date.now();
+      await page.getByLabel('按状态筛选').selectOption('已完成');
+      await page.getByTestId('task-count').getByText(`显示 ${ITEMS / 5} / ${ITEMS}`).waitFor();
+      await page.locator('.ag-row .ag-cell[col-id="status"]', { hasText: '已完成' }).first().waitFor();
+      filterTimes.push(Date.now() - t1);
+      await page.close();
+      ctx.ledger.db.close();
+    }
+  } finally {
+    await browser.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const query = median(queryTimes);
+  return [
+    { name: `grid: ledger query alone (${ITEMS} items)`, ms: query, baseline: true },
+    { name: 'grid: tasks:view round trip through the harness', ms: median(roundTrips), ratio: median(roundTrips) / query },
+    { name: 'grid: data arrived → first rendered rows', ms: median(renderTimes), ratio: median(renderTimes) / query },
+    { name: 'grid: navigation → first rendered rows', ms: median(firstRows), ratio: median(firstRows) / query, goal: '< 500 ms' },
+    { name: 'grid: filter change → rendered result', ms: median(filterTimes), ratio: median(filterTimes) / query },
+  ];
+}

@@ -1,0 +1,19 @@
+// npm run bench: prints figures and ratios against baselines measured in the same run. Not part of
+// npm test: speed is reported, never asserted.
+import { runGridBench } from './gridBench';
+import { printBench } from './report';
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const cases: [string, () => Promise<import('./report').BenchLine[]>][] = [['grid', runGridBench]];
+  for (const [name, run] of cases) {
+    if (only && only !== name) continue;
+    console.log(`\n== ${name} ==`);
+    printBench(await run());
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
