@@ -4,6 +4,7 @@ import type { AppContext } from './context';
 import { dashboardHandlers } from './dashboard';
 import { ledgerHandlers } from './ledger';
 import type { Handler, HandlerMap } from './types';
+import { settingsHandlers } from './settings';
 import { taskHandlers } from './tasks';
 import { undoHandlers } from './undo';
 import { unitHandlers } from './units';
@@ -14,6 +15,7 @@ export const handlers: HandlerMap = {
   ...taskHandlers,
   ...dashboardHandlers,
   ...undoHandlers,
+  ...settingsHandlers,
 };
 
 /**

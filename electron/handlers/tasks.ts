@@ -3,6 +3,7 @@ import type { taskPatchSchema } from '../../shared/channels/tasks';
 import type { TaskNode } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { listAudit } from '../db/audit';
+import { readSettings } from '../db/repositories/settings';
 import { readLedgerSnapshot } from '../db/repositories/snapshot';
 import { changeTaskLevel, closeOutTasks, createTask, deleteTask, getTask, listTasks, moveTask, updateTask, type TaskPatch } from '../db/repositories/tasks';
 import { listUnits } from '../db/repositories/units';
@@ -37,7 +38,7 @@ const BULK_FIELD_LABELS: Record<string, string> = { leadUnitIds: '牵头单位',
 export const taskHandlers: FeatureHandlers<
   'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste' | 'tasks:move' | 'tasks:changeLevel'
 > = {
-  'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today()),
+  'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today(), readSettings(ctx.ledger).dueSoonDays),
   'tasks:detail': (ctx, { id }) => {
     const task = getTask(ctx.ledger, id);
     const all = listTasks(ctx.ledger);

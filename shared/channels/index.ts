@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { dashboardChannels } from './dashboard';
 import { ledgerChannels } from './ledger';
+import { settingsChannels } from './settings';
 import { taskChannels } from './tasks';
 import { undoChannels } from './undo';
 import { unitChannels } from './units';
@@ -18,6 +19,7 @@ export const channels = {
   ...taskChannels,
   ...dashboardChannels,
   ...undoChannels,
+  ...settingsChannels,
 } as const;
 
 export type Channels = typeof channels;

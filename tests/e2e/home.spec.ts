@@ -37,3 +37,16 @@ test('an overdue item on the dashboard opens in the task list with its details',
   await expect(app.page.getByRole('complementary', { name: '任务详情' })).toContainText(content.slice(0, 20));
   await saveScreenshot(app.page, 'tasks-detail');
 });
+
+test('the due-soon window is a setting: widening it turns more lights yellow, and it is kept', async ({ app }) => {
+  await app.open('首页');
+  const cards = app.page.getByLabel('任务概况');
+  const yellowBefore = Number((await cards.locator('.card', { hasText: '临期' }).locator('.card-value').textContent()) ?? 0);
+  await app.page.getByLabel('临期天数').selectOption('60');
+  await expect(app.page.getByRole('heading', { name: /^60 天内到期/ })).toBeVisible();
+  const yellowAfter = Number((await cards.locator('.card', { hasText: '临期' }).locator('.card-value').textContent()) ?? 0);
+  expect(yellowAfter).toBeGreaterThan(yellowBefore);
+  await app.reload();
+  await app.open('首页');
+  await expect(app.page.getByLabel('临期天数')).toHaveValue('60');
+});

@@ -9,12 +9,37 @@ import { WARNING_LABELS, WarningLight } from './tasks/WarningLight';
 export function HomePage() {
   const [view, setView] = useState<DashboardView | null>(null);
   const [error, setError] = useState('');
+  const load = () => invoke('dashboard:view', {}).then(setView, (err) => setError(errorMessage(err)));
   useEffect(() => {
-    invoke('dashboard:view', {}).then(setView, (err) => setError(errorMessage(err)));
+    void load();
   }, []);
+  const setDueSoonDays = async (days: number) => {
+    try {
+      await invoke('settings:update', { dueSoonDays: days });
+      await load();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
   return (
     <section className="page home">
-      <h1>首页</h1>
+      <div className="page-head">
+        <h1>首页</h1>
+        {view && (
+          <label className="muted">
+            临期提醒：
+            <select aria-label="临期天数" value={view.dueSoonDays} onChange={(e) => void setDueSoonDays(Number(e.target.value))}>
+              {[...new Set([7, 10, 15, 20, 30, 45, 60, view.dueSoonDays])]
+                .sort((a, b) => a - b)
+                .map((d) => (
+                  <option key={d} value={d}>
+                    {d} 天内到期显示黄灯
+                  </option>
+                ))}
+            </select>
+          </label>
+        )}
+      </div>
       <ErrorBanner message={error} onClose={() => setError('')} />
       {view && (
         <>

@@ -1,0 +1,7 @@
+import { readSettings, updateSettings } from '../db/repositories/settings';
+import type { FeatureHandlers } from './types';
+
+export const settingsHandlers: FeatureHandlers<'settings:get' | 'settings:update'> = {
+  'settings:get': (ctx) => readSettings(ctx.ledger),
+  'settings:update': (ctx, patch) => updateSettings(ctx.ledger, patch),
+};

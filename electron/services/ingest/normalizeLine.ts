@@ -1,0 +1,20 @@
+// One line of a policy document as the extractors expect it: spaces left by Word/PDF line wrapping
+// removed between Chinese characters (组  长 → 组长, 到 2025 年 → 到2025年), full-width digits and ％
+// made half-width so number patterns need only one spelling.
+
+const CJK = '\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef\\u2018-\\u201d\\u2026\\u2014';
+const SPACE_BETWEEN_CJK = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, 'g');
+const SPACE_CJK_ALNUM = new RegExp(`([${CJK}])\\s+(?=[0-9A-Za-z%])`, 'g');
+const SPACE_ALNUM_CJK = new RegExp(`([0-9A-Za-z%])\\s+(?=[${CJK}])`, 'g');
+
+export function normalizeLine(line: string): string {
+  return line
+    .replace(/[\u3000\u00a0\t\u2002\u2003\u200b\ufeff]/g, ' ')
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/％/g, '%')
+    .replace(SPACE_BETWEEN_CJK, '$1')
+    .replace(SPACE_CJK_ALNUM, '$1')
+    .replace(SPACE_ALNUM_CJK, '$1')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}

@@ -1,0 +1,118 @@
+// .txt/.md as clerks produce them: text copied out of a PDF or Word, sometimes saved by WPS in GBK,
+// sometimes run through a markdown converter. Word tables copied as text arrive as one cell per
+// tab-led line, rows ending in a blank line; they are rebuilt here as tables.
+import iconv from 'iconv-lite';
+import type { RawBlock, RawCell } from './types';
+
+export function decodeText(data: Buffer): string {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return data.subarray(3).toString('utf8');
+  if (data[0] === 0xff && data[1] === 0xfe) return iconv.decode(data.subarray(2), 'utf16le');
+  if (data[0] === 0xfe && data[1] === 0xff) return iconv.decode(data.subarray(2), 'utf16be');
+  const utf8 = data.toString('utf8');
+  // Invalid UTF-8 shows up as U+FFFD; Chinese Windows tools save GBK by default.
+  return utf8.includes('\ufffd') ? iconv.decode(data, 'gb18030') : utf8;
+}
+
+const PAGE_NUMBER = /^\s*(?:[-—–－·•]\s*)?\d{1,3}(?:\s*[-—–－·•])?\s*$|^\s*第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?\s*$|^\s*\d+\s*\/\s*\d+\s*$/;
+
+/** Strips what a markdown converter added; reports whether the line was a markdown heading. */
+export function stripMarkdown(line: string): { text: string; heading: boolean } {
+  let text = line.replace(/\[bookmark:[^\]]*\]/gi, '');
+  const h = /^\s{0,3}#{1,6}\s+/.exec(text);
+  if (h) text = text.slice(h[0].length).replace(/\s+#+\s*$/, '');
+  text = text
+    .replace(/^\s*>\s?/, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/\\([.()[\]*_#\-+!`>|])/g, '$1');
+  return { text, heading: Boolean(h) };
+}
+
+function isMarkdownTableRow(line: string): boolean {
+  return /^\s*\|.*\|\s*$/.test(line);
+}
+
+function markdownCells(line: string): string[] {
+  return line.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.replace(/<br\s*\/?>/gi, '\n').trim());
+}
+
+export function readPastedText(data: Buffer): RawBlock[] {
+  const lines = decodeText(data).replace(/\r\n?/g, '\n').split('\n');
+  const blocks: RawBlock[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i];
+    if (line.startsWith('\t')) {
+      const { table, next } = readTabTable(lines, i);
+      if (table.rows.length) blocks.push(table);
+      i = next;
+      continue;
+    }
+    if (isMarkdownTableRow(line)) {
+      const rows: RawCell[][] = [];
+      while (i < lines.length && isMarkdownTableRow(lines[i])) {
+        const cells = markdownCells(lines[i]);
+        if (!cells.every((c) => /^:?-{2,}:?$/.test(c))) rows.push(cells.map((c) => ({ lines: c.split('\n').map((l) => stripMarkdown(l).text) })));
+        i++;
+      }
+      blocks.push({ kind: 'table', rows });
+      continue;
+    }
+    i++;
+    if (!line.trim() || PAGE_NUMBER.test(line) || /^\s*(-{3,}|\*{3,}|_{3,})\s*$/.test(line)) continue;
+    const { text, heading } = stripMarkdown(line);
+    if (text.trim()) blocks.push(heading ? { kind: 'para', text, heading } : { kind: 'para', text });
+  }
+  return blocks;
+}
+
+/**
+ * Word's "copy table as text": every cell starts with a tab; lines without one continue the cell;
+ * a blank line before a tab-led line ends the row. Blank lines inside a cell (Word pads merged cells
+ * with empty paragraphs) are kept apart from row ends by requiring a row to be as wide as the first.
+ */
+function readTabTable(lines: string[], from: number): { table: { kind: 'table'; rows: RawCell[][] }; next: number } {
+  const rows: string[][][] = [];
+  let row: string[][] = [];
+  let cell: string[] | null = null;
+  let sawBlank = false;
+  let i = from;
+  const width = () => rows[0]?.length ?? 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.startsWith('\t')) {
+      if (sawBlank && row.length && row.length >= width()) {
+        rows.push(row);
+        row = [];
+      }
+      sawBlank = false;
+      cell = [line.slice(1)];
+      row.push(cell);
+      continue;
+    }
+    if (!line.trim()) {
+      sawBlank = true;
+      // The table ends when no tab-led line follows within a few blank lines.
+      let j = i + 1;
+      while (j < lines.length && !lines[j].trim()) j++;
+      if (j >= lines.length || (j - i > 12 && !lines[j].startsWith('\t'))) break;
+      continue;
+    }
+    if (sawBlank && row.length >= width() && row.length && !nextTabSoon(lines, i)) break;
+    cell?.push(line);
+  }
+  if (row.length) rows.push(row);
+  const table = {
+    kind: 'table' as const,
+    rows: rows.map((r) => r.map((c) => ({ lines: c.map((l) => stripMarkdown(l).text.trim()).filter(Boolean) }))),
+  };
+  return { table, next: i };
+}
+
+/** Text after a blank line still belongs to the table only when the row goes on with a tab-led cell. */
+function nextTabSoon(lines: string[], i: number): boolean {
+  for (let j = i; j < Math.min(lines.length, i + 4); j++) {
+    if (lines[j].startsWith('\t')) return true;
+    if (!lines[j].trim()) return false;
+  }
+  return false;
+}
