@@ -156,3 +156,78 @@ export function planNewRows(rows: string[][], ctx: { units: Unit[]; currentTask:
   });
   return { fields, hasHeader: Boolean(header), creates, problems };
 }
+
+/** Grid columns a pasted block may overwrite, in the grid's order. */
+export const OVERWRITABLE_COLUMNS = ['number', 'content', 'lead', 'co', 'deadline', 'status', 'notes'] as const;
+export type OverwriteColumn = (typeof OVERWRITABLE_COLUMNS)[number];
+const COLUMN_PATCH_KEY: Record<OverwriteColumn, string> = {
+  number: 'number',
+  content: 'content',
+  lead: 'leadUnitIds',
+  co: 'coUnitIds',
+  deadline: 'deadlineText',
+  status: 'status',
+  notes: 'notes',
+};
+
+export interface OverwriteTarget {
+  id: number;
+  /** What the cells show now, by column. */
+  shown: Record<OverwriteColumn, string>;
+}
+
+export interface CellChange {
+  row: number;
+  id: number;
+  column: OverwriteColumn;
+  before: string;
+  after: string;
+}
+
+export interface OverwritePlan {
+  changes: CellChange[];
+  updates: { id: number; patch: Record<string, unknown> }[];
+  problems: PastePlanProblem[];
+}
+
+/**
+ * Excel's paste onto a selection: the block's top-left lands on the focused cell and fills rightwards
+ * through the shown columns and downwards through the shown work items. Cells whose text is unchanged
+ * are left alone; a block wider or longer than what is shown is reported, not wrapped.
+ */
+export function planOverwrite(rows: string[][], targets: OverwriteTarget[], columns: OverwriteColumn[], units: Unit[]): OverwritePlan {
+  const changes: CellChange[] = [];
+  const problems: PastePlanProblem[] = [];
+  const patches = new Map<number, Record<string, unknown>>();
+  rows.forEach((cells, r) => {
+    const target = targets[r];
+    if (!target) {
+      problems.push({ row: r + 1, message: `第 ${r + 1} 行超出了清单中显示的工作内容，未粘贴。` });
+      return;
+    }
+    cells.forEach((text, c) => {
+      const column = columns[c];
+      if (!column) {
+        if (text) problems.push({ row: r + 1, message: `第 ${r + 1} 行第 ${c + 1} 列超出了可粘贴的列，未粘贴。` });
+        return;
+      }
+      if (text === target.shown[column]) return;
+      let value: unknown = text;
+      if (column === 'lead' || column === 'co') {
+        const { ids, unknown } = resolveUnits(text, units);
+        if (unknown.length) {
+          problems.push({ row: r + 1, message: `第 ${r + 1} 行的单位“${unknown.join('、')}”不在责任单位名单中，这一格未粘贴。` });
+          return;
+        }
+        value = ids;
+      }
+      if (column === 'status' && !(TASK_STATUSES as readonly string[]).includes(text)) {
+        problems.push({ row: r + 1, message: `第 ${r + 1} 行的状态“${text}”无法识别，这一格未粘贴。` });
+        return;
+      }
+      changes.push({ row: r + 1, id: target.id, column, before: target.shown[column], after: text });
+      patches.set(target.id, { ...(patches.get(target.id) ?? {}), [COLUMN_PATCH_KEY[column]]: value });
+    });
+  });
+  return { changes, updates: [...patches].map(([id, patch]) => ({ id, patch })), problems };
+}

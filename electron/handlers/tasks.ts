@@ -36,7 +36,7 @@ function assertWorkItemComplete(task: Pick<TaskNode, 'level' | 'content' | 'lead
 const BULK_FIELD_LABELS: Record<string, string> = { leadUnitIds: '牵头单位', coUnitIds: '配合单位', deadlineText: '完成时限', status: '状态' };
 
 export const taskHandlers: FeatureHandlers<
-  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste' | 'tasks:move' | 'tasks:changeLevel'
+  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste' | 'tasks:move' | 'tasks:changeLevel' | 'tasks:overwrite'
 > = {
   'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today(), readSettings(ctx.ledger).dueSoonDays),
   'tasks:detail': (ctx, { id }) => {
@@ -91,6 +91,13 @@ export const taskHandlers: FeatureHandlers<
   'tasks:changeLevel': undoable<'tasks:changeLevel'>(
     (req) => (req.direction === 'out' ? '升为重点任务' : '降为工作内容'),
     (ctx, { id, direction }) => changeTaskLevel(ctx.ledger, id, direction),
+  ),
+  'tasks:overwrite': undoable<'tasks:overwrite'>(
+    (req) => `覆盖粘贴（${req.updates.length} 行）`,
+    (ctx, { updates }) => {
+      for (const u of updates) assertWorkItemComplete(updateTask(ctx.ledger, u.id, toTaskPatch(ctx, u.patch)));
+      return { updated: updates.length };
+    },
   ),
   'tasks:paste': undoable<'tasks:paste'>(
     (req) => `粘贴 ${req.creates.length} 行`,

@@ -92,5 +92,8 @@ export const taskChannels = {
   'tasks:bulkUpdate': channel<{ updated: number }>()(bulkUpdateSchema),
   'tasks:move': channel<TaskNode>()(z.object({ id: idSchema, parentId: idSchema.nullable(), index: z.number().int().min(0) })),
   'tasks:changeLevel': channel<TaskNode>()(z.object({ id: idSchema, direction: z.enum(['in', 'out']) })),
+  'tasks:overwrite': channel<{ updated: number }>()(
+    z.object({ updates: z.array(z.object({ id: idSchema, patch: taskPatchSchema })).min(1, '没有要改动的单元格。').max(20000) }),
+  ),
   'tasks:paste': channel<{ created: number; tasksCreated: number }>()(pasteSchema),
 };

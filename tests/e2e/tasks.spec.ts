@@ -179,7 +179,8 @@ test('a TSV block pasted from Excel is previewed, then added under the picked ta
     data.setData('text/plain', text);
     document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
   }, block);
-  const dialog = app.page.getByRole('dialog', { name: '粘贴新增' });
+  const dialog = app.page.getByRole('dialog', { name: '粘贴' });
+  await dialog.getByRole('radio', { name: '新增为工作内容' }).check();
   await expect(dialog.getByRole('table', { name: '粘贴预览' }).getByRole('row')).toHaveCount(3);
   await expect(dialog.getByRole('alert')).toContainText('第 4 行的单位“县教育局”不在责任单位名单中');
   await dialog.getByRole('button', { name: '新增 2 项' }).click();
@@ -216,4 +217,29 @@ test('work items are reordered with the move buttons and by dragging; the order 
   await handle.dragTo(await cellOf(app, '完善医共体岗位设置', 'content'), { targetPosition: { x: 40, y: 5 } });
   await expect(app.page.getByRole('status')).toHaveText('已移动。');
   expect((await contentsInOrder(app)).slice(0, 3)).toEqual(['强化医防协同，健', '完善医共体岗位设', '围绕全面建设高水']);
+});
+
+async function pasteText(app: DubanApp, text: string) {
+  await app.page.evaluate((t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+}
+
+test('a block pasted onto a focused cell overwrites cells right and down, after a preview', async ({ app }) => {
+  await (await cellOf(app, '围绕全面建设高水平县级医院目标', 'deadline')).click();
+  await pasteText(app, '2026年底前\t推进中\r\n每季度\t已完成\r\n');
+  const dialog = app.page.getByRole('dialog', { name: '粘贴' });
+  await expect(dialog.getByRole('radio', { name: /覆盖（从第 1\. 项的“完成时限”开始）/ })).toBeChecked();
+  // The first deadline is already 2026年底前: only changed cells are listed.
+  await expect(dialog.getByRole('table', { name: '覆盖预览' }).getByRole('row')).toHaveCount(4);
+  await dialog.getByRole('button', { name: '覆盖 3 格' }).click();
+  await expect(app.page.getByRole('status')).toHaveText('已覆盖 3 个单元格。');
+  await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'status')).toHaveText('推进中');
+  await expect(await cellOf(app, '完善医共体岗位设置', 'deadline')).toHaveText('每季度');
+  await expect(await cellOf(app, '完善医共体岗位设置', 'status')).toHaveText('已完成');
+  await app.page.getByRole('button', { name: '撤销' }).click();
+  await expect(await cellOf(app, '完善医共体岗位设置', 'deadline')).toHaveText('2026年底前');
+  await expect(await cellOf(app, '围绕全面建设高水平县级医院目标', 'status')).toHaveText('未启动');
 });

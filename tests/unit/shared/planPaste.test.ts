@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskNode, Unit } from '../../../shared/domain';
-import { detectHeader, parseClipboardBlock, planNewRows } from '../../../shared/planPaste';
+import { detectHeader, parseClipboardBlock, planNewRows, planOverwrite } from '../../../shared/planPaste';
 
 const unit = (id: number, name: string, shortName = '', aliases: string[] = []): Unit => ({
   id, name, shortName, aliases, kind: 'county_department', contactPerson: '', phone: '', active: true, sortOrder: id,
@@ -64,5 +64,34 @@ describe('planning new rows', () => {
       '第 2 行没有工作内容，已跳过。',
       '第 3 行的状态“正在推进”无法识别：应为 未启动、推进中、已完成、已销号、长期坚持 之一。',
     ]);
+  });
+});
+
+describe('planning an overwrite from the focused cell', () => {
+  const shown = (over: Partial<Record<string, string>>) => ({
+    number: '1.', content: '内容', lead: '县卫生健康局', co: '', deadline: '2026年底前', status: '推进中', notes: '', ...over,
+  });
+  it('fills right then down, skips unchanged cells and resolves unit names', () => {
+    const plan = planOverwrite(
+      parseClipboardBlock('县医保局\t县财政局\n县卫生健康局\t'),
+      [{ id: 1, shown: shown({}) }, { id: 2, shown: shown({ co: '县财政局' }) }],
+      ['lead', 'co', 'deadline'],
+      units,
+    );
+    expect(plan.updates).toEqual([
+      { id: 1, patch: { leadUnitIds: [2], coUnitIds: [3] } },
+      { id: 2, patch: { coUnitIds: [] } },
+    ]);
+    expect(plan.changes.map((c) => `${c.row}:${c.column}:${c.before}→${c.after}`)).toEqual(['1:lead:县卫生健康局→县医保局', '1:co:→县财政局', '2:co:县财政局→']);
+  });
+
+  it('reports what falls outside the shown rows and columns instead of wrapping', () => {
+    const plan = planOverwrite(parseClipboardBlock('a\tb\tc\nd'), [{ id: 1, shown: shown({}) }], ['notes', 'status'], units);
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      '第 1 行的状态“b”无法识别，这一格未粘贴。',
+      '第 1 行第 3 列超出了可粘贴的列，未粘贴。',
+      '第 2 行超出了清单中显示的工作内容，未粘贴。',
+    ]);
+    expect(plan.updates).toEqual([{ id: 1, patch: { notes: 'a' } }]);
   });
 });

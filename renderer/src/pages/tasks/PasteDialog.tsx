@@ -1,6 +1,30 @@
 import { useMemo, useState } from 'react';
 import type { TaskNode, Unit } from '../../../../shared/domain';
-import { PASTE_FIELD_LABELS, parseClipboardBlock, planNewRows } from '../../../../shared/planPaste';
+import {
+  PASTE_FIELD_LABELS,
+  parseClipboardBlock,
+  planNewRows,
+  planOverwrite,
+  type OverwriteColumn,
+  type OverwriteTarget,
+} from '../../../../shared/planPaste';
+
+/** Where an overwrite starts: the focused cell, and what is shown below and right of it. */
+export interface OverwriteContext {
+  startLabel: string;
+  columns: OverwriteColumn[];
+  targets: OverwriteTarget[];
+}
+
+const COLUMN_LABELS: Record<OverwriteColumn, string> = {
+  number: '序号',
+  content: '工作内容',
+  lead: '牵头单位',
+  co: '配合单位',
+  deadline: '完成时限',
+  status: '状态',
+  notes: '备注',
+};
 import { errorMessage, invoke } from '../../api';
 
 export function PasteDialog(props: {
@@ -9,18 +33,35 @@ export function PasteDialog(props: {
   currentTask: TaskNode | null;
   section: TaskNode | null;
   sectionTasks: TaskNode[];
+  overwrite: OverwriteContext | null;
   onCancel: () => void;
   onDone: (message: string) => void;
 }) {
   const [text, setText] = useState(props.initialText);
   const [error, setError] = useState('');
+  const [mode, setMode] = useState<'new' | 'overwrite'>(props.overwrite ? 'overwrite' : 'new');
+  const cells = useMemo(() => parseClipboardBlock(text), [text]);
+  const overwritePlan = useMemo(
+    () => (props.overwrite ? planOverwrite(cells, props.overwrite.targets, props.overwrite.columns, props.units) : null),
+    [cells, props.overwrite, props.units],
+  );
   const plan = useMemo(
-    () => planNewRows(parseClipboardBlock(text), { units: props.units, currentTask: props.currentTask, sectionTasks: props.sectionTasks }),
-    [text, props.units, props.currentTask, props.sectionTasks],
+    () => planNewRows(cells, { units: props.units, currentTask: props.currentTask, sectionTasks: props.sectionTasks }),
+    [cells, props.units, props.currentTask, props.sectionTasks],
   );
   const unitName = (id: number) => props.units.find((u) => u.id === id)?.name ?? '';
   const taskTitle = (t: (typeof plan.creates)[number]['task']) =>
     'id' in t ? `${props.sectionTasks.find((x) => x.id === t.id)?.title ?? props.currentTask?.title ?? ''}` : `（新建）${t.number}${t.title}`;
+
+  const applyOverwrite = async () => {
+    if (!overwritePlan) return;
+    try {
+      await invoke('tasks:overwrite', { updates: overwritePlan.updates as never });
+      props.onDone(`已覆盖 ${overwritePlan.changes.length} 个单元格。`);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
 
   const apply = async () => {
     try {
@@ -36,11 +77,24 @@ export function PasteDialog(props: {
 
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <div className="modal wide" role="dialog" aria-modal="true" aria-label="粘贴新增">
-        <h2>从 Excel/WPS 粘贴新增工作内容</h2>
+      <div className="modal wide" role="dialog" aria-modal="true" aria-label="粘贴">
+        <h2>从 Excel/WPS 粘贴</h2>
+        <div className="mode-switch" role="radiogroup" aria-label="粘贴方式">
+          <label>
+            <input type="radio" name="paste-mode" checked={mode === 'new'} onChange={() => setMode('new')} />
+            新增为工作内容
+          </label>
+          <label title={props.overwrite ? '' : '先在清单中点选一个单元格'}>
+            <input type="radio" name="paste-mode" disabled={!props.overwrite} checked={mode === 'overwrite'} onChange={() => setMode('overwrite')} />
+            覆盖{props.overwrite ? `（从${props.overwrite.startLabel}开始）` : '选中的单元格'}
+          </label>
+        </div>
         <p className="muted">
-          {props.currentTask ? `默认加到重点任务“${props.currentTask.title}”下；` : ''}
-          第一行若是表头（工作内容、牵头单位、责任单位、完成时限……）按表头对应，否则依次视为：工作内容、牵头单位、配合单位、完成时限、状态、备注。重点任务单元格为空表示同上（合并单元格）。
+          {mode === 'overwrite'
+            ? '从该单元格起向右、向下依次覆盖显示中的工作内容；内容相同的单元格不改动。'
+            : null}
+          {mode === 'new' && props.currentTask ? `默认加到重点任务“${props.currentTask.title}”下；` : ''}
+          {mode === 'new' && '第一行若是表头（工作内容、牵头单位、责任单位、完成时限……）按表头对应，否则依次视为：工作内容、牵头单位、配合单位、完成时限、状态、备注。重点任务单元格为空表示同上（合并单元格）。'}
         </p>
         <textarea
           aria-label="粘贴内容"
@@ -50,6 +104,40 @@ export function PasteDialog(props: {
           onChange={(e) => setText(e.target.value)}
           className="paste-area"
         />
+        {mode === 'overwrite' && overwritePlan ? (
+          <>
+            {overwritePlan.problems.length > 0 && (
+              <ul className="paste-problems" role="alert">
+                {overwritePlan.problems.map((p, i) => (
+                  <li key={i}>{p.message}</li>
+                ))}
+              </ul>
+            )}
+            <div className="paste-preview">
+              <table className="list compact" aria-label="覆盖预览">
+                <thead>
+                  <tr>
+                    <th>行</th>
+                    <th>列</th>
+                    <th>原内容</th>
+                    <th>新内容</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {overwritePlan.changes.map((c, i) => (
+                    <tr key={i}>
+                      <td>{c.row}</td>
+                      <td>{COLUMN_LABELS[c.column]}</td>
+                      <td className="before">{c.before}</td>
+                      <td>{c.after}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : (
+        <>
         <div className="muted">
           识别的列：{plan.fields.map((f) => PASTE_FIELD_LABELS[f]).join(' | ')}
           {plan.hasHeader ? '（按表头）' : '（按默认顺序）'}
@@ -87,6 +175,8 @@ export function PasteDialog(props: {
             </tbody>
           </table>
         </div>
+        </>
+        )}
         {error && (
           <div className="error-banner" role="alert">
             {error}
@@ -96,9 +186,15 @@ export function PasteDialog(props: {
           <button type="button" onClick={props.onCancel}>
             取消
           </button>
-          <button type="button" className="primary" disabled={plan.creates.length === 0} onClick={apply}>
-            新增 {plan.creates.length} 项
-          </button>
+          {mode === 'overwrite' && overwritePlan ? (
+            <button type="button" className="primary" disabled={overwritePlan.changes.length === 0} onClick={applyOverwrite}>
+              覆盖 {overwritePlan.changes.length} 格
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={plan.creates.length === 0} onClick={apply}>
+              新增 {plan.creates.length} 项
+            </button>
+          )}
         </div>
       </div>
     </div>

@@ -12,7 +12,8 @@ import { useUndo } from '../../components/useUndo';
 import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
 import { BulkEditDialog, type BulkField } from './BulkEditDialog';
 import { CloseOutDialog } from './CloseOutDialog';
-import { PasteDialog } from './PasteDialog';
+import { PasteDialog, type OverwriteContext } from './PasteDialog';
+import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from '../../../../shared/planPaste';
 import { DeadlineEditor } from './DeadlineEditor';
 import { TaskDetailPanel } from './TaskDetailPanel';
 import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from './taskGridRows';
@@ -79,7 +80,7 @@ export function TasksPage() {
   const [deleting, setDeleting] = useState<GridRow | null>(null);
   const [closingOut, setClosingOut] = useState(false);
   const [bulkField, setBulkField] = useState<BulkField | null>(null);
-  const [pasting, setPasting] = useState<string | null>(null);
+  const [pasting, setPasting] = useState<{ text: string; overwrite: OverwriteContext | null } | null>(null);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
 
   const reload = useCallback(async () => {
@@ -97,6 +98,32 @@ export function TasksPage() {
   useEffect(() => {
     void reload();
   }, [reload]);
+  /** The focused cell and the work items and columns shown from it: where an overwrite would land. */
+  const overwriteContext = (): OverwriteContext | null => {
+    const api = apiRef.current;
+    const cell = api?.getFocusedCell();
+    if (!api || !cell || cell.rowPinned) return null;
+    const columns = api
+      .getAllDisplayedColumns()
+      .map((c) => c.getColId())
+      .filter((id): id is OverwriteColumn => (OVERWRITABLE_COLUMNS as readonly string[]).includes(id));
+    const start = columns.indexOf(cell.column.getColId() as OverwriteColumn);
+    const first = api.getDisplayedRowAtIndex(cell.rowIndex)?.data;
+    if (start < 0 || !first || first.kind !== 'item') return null;
+    const targets = [];
+    for (let i = cell.rowIndex; i < api.getDisplayedRowCount(); i++) {
+      const d = api.getDisplayedRowAtIndex(i)?.data;
+      if (d?.kind !== 'item') continue;
+      const n = d.node;
+      targets.push({
+        id: n.id,
+        shown: { number: n.number, content: n.content, lead: d.leadNames, co: d.coNames, deadline: n.deadline.text || n.deadline.date || '', status: n.status, notes: n.notes },
+      });
+    }
+    const label = cell.column.getColDef().headerName ?? '';
+    return { startLabel: `第 ${first.node.number || cell.rowIndex + 1} 项的“${label}”`, columns: columns.slice(start), targets };
+  };
+
   // Ctrl+V on the list (not inside a field or a cell editor) opens the paste preview with what was copied.
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
@@ -105,7 +132,7 @@ export function TasksPage() {
       const text = e.clipboardData?.getData('text/plain') ?? '';
       if (!text.trim()) return;
       e.preventDefault();
-      setPasting(text);
+      setPasting({ text, overwrite: overwriteContext() });
     };
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
@@ -367,7 +394,7 @@ export function TasksPage() {
             重做
           </button>
           <button type="button" onClick={() => startAdd('item')}>新增工作内容</button>
-          <button type="button" onClick={() => setPasting('')} title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开">
+          <button type="button" onClick={() => setPasting({ text: '', overwrite: overwriteContext() })} title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开">
             粘贴新增
           </button>
           <button type="button" onClick={() => startAdd('task')}>新增重点任务</button>
@@ -522,7 +549,8 @@ export function TasksPage() {
       )}
       {pasting !== null && (
         <PasteDialog
-          initialText={pasting}
+          initialText={pasting.text}
+          overwrite={pasting.overwrite}
           units={units}
           currentTask={current?.task ?? null}
           section={current?.section ?? null}
