@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_LEVELS, TASK_STATUSES, type ProgressReport, type TaskNode, type TaskStatus } from '../domain';
+import { TASK_LEVELS, TASK_STATUSES, type PolicyDocument, type ProgressReport, type TaskNode, type TaskStatus } from '../domain';
 import type { WarningLevel } from '../warningLevel';
 import { channel, idSchema, isoDateSchema } from './define';
 
@@ -21,6 +21,7 @@ export interface TaskListView {
   today: string;
   dueSoonDays: number;
   rows: TaskRow[];
+  documents: PolicyDocument[];
 }
 
 export interface TaskDetail {

@@ -444,6 +444,17 @@ export function TasksPage() {
         </div>
       </div>
       <div className="filters" role="search" aria-label="筛选任务">
+        {view && view.documents.length > 1 && (
+          <select aria-label="按文件筛选" value={filter.documentId ?? ''} onChange={(e) => setF('documentId', e.target.value ? Number(e.target.value) : null)}>
+            <option value="">全部文件</option>
+            {view.documents.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.docNumber ? `${d.docNumber} ` : ''}
+                {d.title}
+              </option>
+            ))}
+          </select>
+        )}
         <select aria-label="按单位筛选" value={filter.unitId ?? ''} onChange={(e) => setF('unitId', e.target.value ? Number(e.target.value) : null)}>
           <option value="">全部单位</option>
           {units.map((u) => (

@@ -20,6 +20,7 @@ export interface GridRow {
 
 export interface TaskFilter {
   unitId: number | null;
+  documentId: number | null;
   status: TaskStatus | '' | '逾期';
   warning: WarningLevel | '';
   deadlineFrom: string;
@@ -27,7 +28,7 @@ export interface TaskFilter {
   text: string;
 }
 
-export const EMPTY_FILTER: TaskFilter = { unitId: null, status: '', warning: '', deadlineFrom: '', deadlineTo: '', text: '' };
+export const EMPTY_FILTER: TaskFilter = { unitId: null, documentId: null, status: '', warning: '', deadlineFrom: '', deadlineTo: '', text: '' };
 
 /** Unit names are resolved here, so a grid row changes (and is redrawn) when a unit is renamed. */
 export function toGridRows(rows: TaskRow[], unitName: Map<number, string>): GridRow[] {
@@ -52,12 +53,13 @@ export function toGridRows(rows: TaskRow[], unitName: Map<number, string>): Grid
 }
 
 export function isFilterActive(f: TaskFilter): boolean {
-  return Boolean(f.unitId !== null || f.status || f.warning || f.deadlineFrom || f.deadlineTo || f.text.trim());
+  return Boolean(f.unitId !== null || f.documentId !== null || f.status || f.warning || f.deadlineFrom || f.deadlineTo || f.text.trim());
 }
 
 function matches(row: GridRow, f: TaskFilter): boolean {
   const t = row.node;
   if (f.unitId !== null && !t.leadUnitIds.includes(f.unitId) && !t.coUnitIds.includes(f.unitId)) return false;
+  if (f.documentId !== null && t.documentId !== f.documentId) return false;
   if (f.status === '逾期' ? row.warning !== 'red' : f.status && t.status !== f.status) return false;
   if (f.warning && row.warning !== f.warning) return false;
   if (f.deadlineFrom && !(t.deadline.date && t.deadline.date >= f.deadlineFrom)) return false;
