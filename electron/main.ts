@@ -5,6 +5,7 @@ import { DomainError } from '../shared/errors';
 import { dispatch } from './handlers/dispatch';
 import type { AppContext } from './handlers/context';
 import { localToday } from './handlers/context';
+import { electronShell } from './electronShell';
 import { buildMenu } from './menu';
 import { openAppLedger } from './openAppLedger';
 import { backupIfDue } from './services/backupLedger';
@@ -43,6 +44,7 @@ async function start(): Promise<void> {
       version: app.getVersion(),
       demoIfEmpty: true,
       resourcesDirs: [process.resourcesPath, path.join(app.getAppPath(), 'resources')],
+      shell: electronShell(() => mainWindow),
     });
   } catch (err) {
     const message = err instanceof DomainError ? err.message : `打开台账时出错：${(err as Error).message}`;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createContext } from './db/audit';
 import { openLedger } from './db/connection';
-import type { AppContext } from './handlers/context';
+import type { AppContext, DesktopShell } from './handlers/context';
 import { localToday } from './handlers/context';
 import { findDemoLedgerFile, isLedgerEmpty, loadDemoLedger, readDemoLedgerFile } from './services/demoLedger';
 
@@ -15,6 +15,7 @@ export interface OpenAppLedgerOptions {
   resourcesDirs?: string[];
   today?: () => string;
   logDir?: string;
+  shell: DesktopShell;
 }
 
 /** Opens (or creates) the ledger and builds the context handlers run in: shared by the app, the harness and the CLI. */
@@ -27,6 +28,7 @@ export function openAppLedger(options: OpenAppLedgerOptions): AppContext {
   }
   const logDir = options.logDir ?? path.join(path.dirname(options.ledgerFile), 'logs');
   return {
+    shell: options.shell,
     ledger,
     ledgerFile: options.ledgerFile,
     runtime: options.runtime,

@@ -1,7 +1,24 @@
 import type { LedgerContext } from '../db/audit';
 
+/**
+ * What the desktop around the app offers: native file dialogs and the shell. Electron provides the real
+ * ones; the test harness answers with files in a temp folder, so no handler depends on Electron.
+ */
+export interface DesktopShell {
+  /** Ask where to save; null when the clerk cancels. */
+  saveFile(options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  /** Ask for files to open; [] when the clerk cancels. */
+  openFiles(options: { title: string; filters: { name: string; extensions: string[] }[]; multiple: boolean }): Promise<string[]>;
+  /** Ask for a folder; null when the clerk cancels. */
+  chooseFolder(options: { title: string }): Promise<string | null>;
+  /** Open a file with its program (Excel/WPS), or show it in its folder. */
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): void;
+}
+
 /** What every handler may use: the ledger and facts about where it lives. Plain data, no Electron. */
 export interface AppContext {
+  shell: DesktopShell;
   ledger: LedgerContext;
   ledgerFile: string;
   runtime: 'electron' | 'browser-harness';

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, test as base, type Page } from '@playwright/test';
 import { repoRoot, startBrowserApp } from '../harness/browserApp';
+import type { ScriptedShell } from '../harness/scriptedShell';
 
 export const runtime = process.env.DUBAN_E2E_RUNTIME === 'electron' ? 'electron' : 'browser';
 
@@ -18,6 +19,8 @@ export interface DubanApp {
   dataDir: string;
   /** Reloads the window, as F5 would; the ledger stays. */
   reload: () => Promise<void>;
+  /** The scripted desktop (file dialogs, opening files): browser runtime only. */
+  shell: ScriptedShell | null;
   /** Go to a page through the navigation, as a clerk would. */
   open: (label: '首页' | '任务清单' | '领导小组' | '责任单位' | '调度轮次' | '导入' | '导出') => Promise<void>;
 }
@@ -33,6 +36,7 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
     let page: Page;
     let close: () => Promise<void>;
+    let shell: ScriptedShell | null = null;
     if (runtime === 'electron') {
       const electronApp = await _electron.launch({
         args: [path.join(root, 'dist/main/main.js')],
@@ -43,6 +47,7 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     } else {
       page = browserPage;
       const ctx = await startBrowserApp(page, { ledgerFile: path.join(dataDir, 'duban.sqlite'), today });
+      shell = ctx.shell;
       close = async () => {
         ctx.ledger.db.close();
       };
@@ -50,6 +55,7 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     const app: DubanApp = {
       page,
       dataDir,
+      shell,
       reload: async () => {
         await page.reload();
         await page.getByRole('navigation', { name: '主导航' }).waitFor();

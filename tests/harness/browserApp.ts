@@ -6,12 +6,16 @@ import type { Page } from '@playwright/test';
 import type { AppContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { openAppLedger } from '../../electron/openAppLedger';
+import { scriptedShell, type ScriptedShell } from './scriptedShell';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 const rendererDir = path.join(repoRoot, 'dist/renderer');
 export const APP_ORIGIN = 'http://duban.test';
 
-export async function startBrowserApp(page: Page, options: { ledgerFile: string; today?: string; demoIfEmpty?: boolean }): Promise<AppContext> {
+export async function startBrowserApp(
+  page: Page,
+  options: { ledgerFile: string; today?: string; demoIfEmpty?: boolean; shell?: ScriptedShell },
+): Promise<AppContext & { shell: ScriptedShell }> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
   const ctx = openAppLedger({
     ledgerFile: options.ledgerFile,
@@ -20,7 +24,8 @@ export async function startBrowserApp(page: Page, options: { ledgerFile: string;
     demoIfEmpty: options.demoIfEmpty ?? true,
     resourcesDirs: [path.join(repoRoot, 'resources')],
     today: options.today ? () => options.today! : undefined,
-  });
+    shell: options.shell ?? scriptedShell(path.join(path.dirname(options.ledgerFile), 'out')),
+  }) as AppContext & { shell: ScriptedShell };
   // Payloads cross as JSON text: Playwright serialises a string far faster than a large object tree,
   // and JSON is also what survives Electron's structured clone (no functions, no class instances).
   await page.exposeBinding('__dubanInvoke', async (_source, channel: unknown, payload: string) =>

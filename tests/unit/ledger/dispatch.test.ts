@@ -1,12 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AppContext } from '../../../electron/handlers/context';
 import { dispatch } from '../../../electron/handlers/dispatch';
+import path from 'node:path';
+import { scriptedShell } from '../../harness/scriptedShell';
 import { freshLedger } from './helpers';
 
 function context(): AppContext & { logged: unknown[] } {
   const { ctx, file } = freshLedger({ demo: true });
   const logged: unknown[] = [];
   return {
+    shell: scriptedShell(path.join(path.dirname(file), 'out')),
     ledger: ctx,
     ledgerFile: file,
     runtime: 'browser-harness',
