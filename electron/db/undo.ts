@@ -1,7 +1,7 @@
 // Undo/redo through the ledger: an undone edit is undone in the database, so it survives a reload.
 // Each clerk action is a change set; undo writes back every "before" of its audit rows, newest first,
 // and redo every "after", oldest first. Restoring is per entity, in restorers below.
-import type { TaskNode, Unit } from '../../shared/domain';
+import type { ProgressReport, TaskNode, Unit } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { writeAudit, type LedgerContext } from './audit';
 
@@ -59,10 +59,44 @@ function writeUnitState(ctx: LedgerContext, id: number, u: Unit | null): void {
   }
 }
 
+function writeReportState(ctx: LedgerContext, id: number, r: ProgressReport | null): void {
+  ctx.db.prepare('DELETE FROM progress_report WHERE id = ?').run(id);
+  if (r === null) return;
+  ctx.db
+    .prepare(
+      `INSERT INTO progress_report (id, task_id, unit_id, round_id, status, percent, progress, problems, next_steps, source,
+         import_batch_id, reported_on, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(id, r.taskId, r.unitId, r.roundId, r.status, r.percent, r.progress, r.problems, r.nextSteps, r.source, r.importBatchId, r.reportedOn, ctx.now());
+}
+
 const restorers: Record<string, Restorer> = {
   task: (ctx, id, state) => writeTaskState(ctx, id, state as TaskNode | null),
   unit: (ctx, id, state) => writeUnitState(ctx, id, state as Unit | null),
+  progress_report: (ctx, id, state) => writeReportState(ctx, id, state as ProgressReport | null),
 };
+
+/**
+ * Undoes one change set that need not be the latest (an import batch undone days later). Refused when
+ * something it wrote was changed again afterwards, so a later edit is never silently lost.
+ */
+export function undoChangeSet(ctx: LedgerContext, changeSetId: number): void {
+  ctx.db.transaction(() => {
+    const later = ctx.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM audit_log a
+         WHERE a.id > (SELECT MAX(id) FROM audit_log WHERE change_set_id = ?)
+           AND (a.entity, a.entity_id) IN (SELECT entity, entity_id FROM audit_log WHERE change_set_id = ?)
+           AND a.entity IN ('task', 'unit', 'progress_report')`,
+      )
+      .get(changeSetId, changeSetId) as { n: number };
+    if (later.n > 0) {
+      throw new DomainError('undo_conflict', `这批数据导入后，其中 ${later.n} 处又被修改过，不能整批撤销。请先撤销或核对之后的修改。`);
+    }
+    replay({ ...ctx, changeSetId: undefined }, changeSetId, 'undo');
+    ctx.db.prepare('UPDATE change_set SET state = 2 WHERE id = ?').run(changeSetId);
+  })();
+}
 
 /** Runs one clerk action as a change set that can be undone; a new action ends the redo chain. */
 export function runUndoable<T>(ctx: LedgerContext, label: string, action: (ctx: LedgerContext) => T): T {

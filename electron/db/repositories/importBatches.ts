@@ -1,0 +1,118 @@
+import type { TaskStatus } from '../../../shared/domain';
+import { DomainError } from '../../../shared/errors';
+import { writeAudit, type LedgerContext } from '../audit';
+import { runUndoable, undoChangeSet } from '../undo';
+import { upsertReport } from './progress';
+
+export interface ReturnRowToCommit {
+  taskId: number;
+  status: TaskStatus | null;
+  percent: number | null;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+}
+
+export interface ReturnFileToCommit {
+  fileName: string;
+  sha256: string;
+  size: number;
+  unitId: number;
+  rows: ReturnRowToCommit[];
+}
+
+export interface ImportBatchSummary {
+  id: number;
+  kind: 'returns' | 'document';
+  label: string;
+  roundId: number | null;
+  roundName: string;
+  unitId: number | null;
+  unitName: string;
+  files: { fileName: string; sha256: string }[];
+  counts: Record<string, number>;
+  createdAt: string;
+  actor: string;
+  undoneAt: string | null;
+}
+
+export function findImportsOfFile(ctx: LedgerContext, sha256: string): { batchId: number; createdAt: string; fileName: string }[] {
+  return (
+    ctx.db
+      .prepare(
+        `SELECT b.id AS batchId, b.created_at AS createdAt, f.file_name AS fileName FROM import_file f
+         JOIN import_batch b ON b.id = f.batch_id WHERE f.sha256 = ? AND b.undone_at IS NULL ORDER BY b.id`,
+      )
+      .all(sha256) as { batchId: number; createdAt: string; fileName: string }[]
+  );
+}
+
+/**
+ * One batch per township file, all in one transaction: the batch record, its file (SHA-256) and the
+ * progress reports. The reports form one change set, so the batch can be undone exactly later.
+ */
+export function commitReturnFiles(ctx: LedgerContext, roundId: number, files: ReturnFileToCommit[]): number[] {
+  return ctx.db.transaction(() => {
+    const round = ctx.db.prepare('SELECT name, closed FROM progress_round WHERE id = ?').get(roundId) as { name: string; closed: number } | undefined;
+    if (!round) throw new DomainError('round_not_found', '找不到所选的调度轮次，请刷新后重新选择。');
+    if (round.closed) throw new DomainError('round_closed', `调度轮次“${round.name}”已关闭，不能再导入。请选择其他轮次，或先重新打开该轮次。`);
+    return files.map((file) => {
+      const unit = ctx.db.prepare('SELECT name FROM unit WHERE id = ?').get(file.unitId) as { name: string } | undefined;
+      if (!unit) throw new DomainError('unit_not_found', `“${file.fileName}”的填报单位已不存在，请重新选择。`);
+      const label = `导入 ${unit.name} ${round.name}（${file.fileName}）`;
+      const now = ctx.now();
+      const batchId = Number(
+        ctx.db
+          .prepare('INSERT INTO import_batch (kind, round_id, unit_id, counts, created_at, actor, label) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run('returns', roundId, file.unitId, JSON.stringify({ rows: file.rows.length }), now, ctx.actor, label).lastInsertRowid,
+      );
+      ctx.db.prepare('INSERT INTO import_file (batch_id, file_name, sha256, size) VALUES (?, ?, ?, ?)').run(batchId, file.fileName, file.sha256, file.size);
+      writeAudit(ctx, { entity: 'import_batch', entityId: batchId, action: 'import', after: { label, file: file.fileName, sha256: file.sha256 } });
+      let changeSetId: number | null = null;
+      runUndoable(ctx, label, (inner) => {
+        changeSetId = inner.changeSetId ?? null;
+        for (const row of file.rows) {
+          upsertReport(inner, { ...row, unitId: file.unitId, roundId, source: 'import', importBatchId: batchId, reportedOn: now.slice(0, 10) });
+        }
+      });
+      ctx.db.prepare('UPDATE import_batch SET change_set_id = ? WHERE id = ?').run(changeSetId, batchId);
+      return batchId;
+    });
+  })();
+}
+
+export function listImportBatches(ctx: LedgerContext): ImportBatchSummary[] {
+  const rows = ctx.db
+    .prepare(
+      `SELECT b.*, r.name AS round_name, u.name AS unit_name FROM import_batch b
+       LEFT JOIN progress_round r ON r.id = b.round_id LEFT JOIN unit u ON u.id = b.unit_id ORDER BY b.id DESC`,
+    )
+    .all() as any[];
+  const files = ctx.db.prepare('SELECT file_name AS fileName, sha256 FROM import_file WHERE batch_id = ? ORDER BY id');
+  return rows.map((b) => ({
+    id: b.id,
+    kind: b.kind,
+    label: b.label,
+    roundId: b.round_id,
+    roundName: b.round_name ?? '',
+    unitId: b.unit_id,
+    unitName: b.unit_name ?? '',
+    files: files.all(b.id) as { fileName: string; sha256: string }[],
+    counts: JSON.parse(b.counts),
+    createdAt: b.created_at,
+    actor: b.actor,
+    undoneAt: b.undone_at,
+  }));
+}
+
+/** Restores the ledger to what it was before the batch, and keeps the batch on record as undone. */
+export function undoImportBatch(ctx: LedgerContext, batchId: number): void {
+  ctx.db.transaction(() => {
+    const batch = ctx.db.prepare('SELECT * FROM import_batch WHERE id = ?').get(batchId) as any;
+    if (!batch) throw new DomainError('batch_not_found', '找不到这次导入记录，请刷新后重试。');
+    if (batch.undone_at) throw new DomainError('batch_already_undone', `“${batch.label}”已于 ${batch.undone_at.slice(0, 16).replace('T', ' ')} 撤销。`);
+    if (batch.change_set_id) undoChangeSet(ctx, batch.change_set_id);
+    ctx.db.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ?').run(ctx.now(), batchId);
+    writeAudit(ctx, { entity: 'import_batch', entityId: batchId, action: 'undo', before: { label: batch.label } });
+  })();
+}
