@@ -1,10 +1,15 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '../../shared/errors';
 import { createContext } from '../db/audit';
 import { openLedger } from '../db/connection';
 import { localToday } from '../handlers/context';
 import { findDemoLedgerFile, isLedgerEmpty, loadDemoLedger, readDemoLedgerFile } from '../services/demoLedger';
+import { listUnits } from '../db/repositories/units';
+import { ingestDocument, toIngestJson } from '../services/ingest';
+import { defaultSavePlan, reviewIngest } from '../services/reviewIngest';
+import { saveIngestedDocument } from '../services/saveIngestedDocument';
 import { summarizeLedger } from '../services/summarizeLedger';
 import { formatSummary } from './formatSummary';
 
@@ -17,6 +22,9 @@ const USAGE = `用法：
   duban demo --db 台账文件.sqlite              新建一个演示台账
   duban summary --db 台账文件.sqlite [--json] [--today YYYY-MM-DD]
                                                查看台账概况（单位、领导小组、任务状态、逾期事项）
+  duban ingest --db 台账文件.sqlite [--dry-run] [--json] 文件.docx|.txt
+                                               读取实施方案：任务、责任单位、时限、目标、领导小组；
+                                               不加 --dry-run 时按默认选择写入台账（可在“导入记录”中撤销）
 `;
 
 class UsageError extends Error {}
@@ -30,6 +38,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return demo(rest, io);
       case 'summary':
         return summary(rest, io);
+      case 'ingest':
+        return await ingest(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -54,10 +64,52 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 function parse(args: string[], options: ParseArgsConfig['options']) {
+  return parseWithFiles(args, options).values;
+}
+
+function parseWithFiles(args: string[], options: ParseArgsConfig['options']) {
   try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
+    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: parsed.values as Record<string, string | boolean | undefined>, files: parsed.positionals };
   } catch (err) {
     throw new UsageError(`参数不正确：${(err as Error).message}`);
+  }
+}
+
+/** A dry run never writes: without a ledger file it reads against an empty ledger in memory. */
+function openLedgerFor(file: string, dryRun: boolean) {
+  if (dryRun && !fs.existsSync(file)) return openLedger(':memory:', { create: true });
+  return openLedger(file, { create: !dryRun });
+}
+
+function readInputFile(file: string): Buffer {
+  if (!fs.existsSync(file)) throw new DomainError('file_missing', `找不到文件“${file}”。请检查路径是否正确。`);
+  return fs.readFileSync(file);
+}
+
+async function ingest(args: string[], io: CliIo): Promise<number> {
+  const { values, files } = parseWithFiles(args, { db: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, today: { type: 'string' } });
+  const file = requireDb(values);
+  if (files.length !== 1) throw new UsageError('请指定一个要读取的文件，例如：duban ingest --db 台账.sqlite --json 实施方案.docx');
+  const data = readInputFile(files[0]);
+  const dryRun = values['dry-run'] === true;
+  const db = openLedgerFor(file, dryRun);
+  try {
+    const ctx = createContext(db, '命令行');
+    const review = await reviewIngest(ctx, path.basename(files[0]), data);
+    const result = await ingestDocument(path.basename(files[0]), data, { knownUnits: listUnits(ctx) });
+    if (values.json) io.out(JSON.stringify(toIngestJson(result), null, 2) + '\n');
+    if (dryRun) {
+      if (!values.json) io.out(`读取“${files[0]}”：${review.tasks.filter((t) => t.included).length} 项任务，${review.groups.length} 个领导小组（未写入台账）\n`);
+      return 0;
+    }
+    const outcome = saveIngestedDocument(ctx, defaultSavePlan(review), typeof values.today === 'string' ? values.today : localToday(), data.length);
+    const message = `已写入台账：${outcome.sections} 个部分、${outcome.tasks} 项重点任务、${outcome.items} 项工作内容、${outcome.groups} 个领导小组，新增 ${outcome.units} 个责任单位（导入记录 #${outcome.batchId}）\n`;
+    if (values.json) io.err(message);
+    else io.out(message);
+    return 0;
+  } finally {
+    db.close();
   }
 }
 

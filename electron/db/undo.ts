@@ -70,7 +70,19 @@ function writeReportState(ctx: LedgerContext, id: number, r: ProgressReport | nu
     .run(id, r.taskId, r.unitId, r.roundId, r.status, r.percent, r.progress, r.problems, r.nextSteps, r.source, r.importBatchId, r.reportedOn, ctx.now());
 }
 
+/** Rows an import only ever creates: undo removes them; there is nothing to redo them into. */
+function createdOnly(table: string): Restorer {
+  return (ctx, id, state) => {
+    if (state !== null) throw new DomainError('redo_unsupported', '这一步操作不能重做，请重新导入。');
+    ctx.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+  };
+}
+
 const restorers: Record<string, Restorer> = {
+  policy_document: createdOnly('policy_document'),
+  leadership_group: createdOnly('leadership_group'),
+  group_member: createdOnly('group_member'),
+  group_duty: createdOnly('group_duty'),
   task: (ctx, id, state) => writeTaskState(ctx, id, state as TaskNode | null),
   unit: (ctx, id, state) => writeUnitState(ctx, id, state as Unit | null),
   progress_report: (ctx, id, state) => writeReportState(ctx, id, state as ProgressReport | null),
@@ -97,6 +109,9 @@ export function undoChangeSet(ctx: LedgerContext, changeSetId: number): void {
     ctx.db.prepare('UPDATE change_set SET state = 2 WHERE id = ?').run(changeSetId);
   })();
 }
+
+/** An import's change set is undone from its batch in 导入记录, never by Ctrl+Z. */
+export const IMPORT_CHANGE_SET = 3;
 
 /** Runs one clerk action as a change set that can be undone; a new action ends the redo chain. */
 export function runUndoable<T>(ctx: LedgerContext, label: string, action: (ctx: LedgerContext) => T): T {

@@ -2,6 +2,7 @@ import { channels, describeValidationError, isChannelName, type ChannelName } fr
 import { DomainError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/errors';
 import type { AppContext } from './context';
 import { dashboardHandlers } from './dashboard';
+import { ingestHandlers } from './ingest';
 import { ledgerHandlers } from './ledger';
 import type { Handler, HandlerMap } from './types';
 import { settingsHandlers } from './settings';
@@ -16,6 +17,7 @@ export const handlers: HandlerMap = {
   ...dashboardHandlers,
   ...undoHandlers,
   ...settingsHandlers,
+  ...ingestHandlers,
 };
 
 /**

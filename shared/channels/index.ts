@@ -3,6 +3,7 @@
 // Each feature declares its channels in its own file here; this map joins them.
 import type { z } from 'zod';
 import { dashboardChannels } from './dashboard';
+import { ingestChannels } from './ingest';
 import { ledgerChannels } from './ledger';
 import { settingsChannels } from './settings';
 import { taskChannels } from './tasks';
@@ -20,6 +21,7 @@ export const channels = {
   ...dashboardChannels,
   ...undoChannels,
   ...settingsChannels,
+  ...ingestChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,7 +1,7 @@
 import type { TaskStatus } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit, type LedgerContext } from '../audit';
-import { runUndoable, undoChangeSet } from '../undo';
+import { IMPORT_CHANGE_SET, runUndoable, undoChangeSet } from '../undo';
 import { upsertReport } from './progress';
 
 export interface ReturnRowToCommit {
@@ -61,13 +61,7 @@ export function commitReturnFiles(ctx: LedgerContext, roundId: number, files: Re
       if (!unit) throw new DomainError('unit_not_found', `“${file.fileName}”的填报单位已不存在，请重新选择。`);
       const label = `导入 ${unit.name} ${round.name}（${file.fileName}）`;
       const now = ctx.now();
-      const batchId = Number(
-        ctx.db
-          .prepare('INSERT INTO import_batch (kind, round_id, unit_id, counts, created_at, actor, label) VALUES (?, ?, ?, ?, ?, ?, ?)')
-          .run('returns', roundId, file.unitId, JSON.stringify({ rows: file.rows.length }), now, ctx.actor, label).lastInsertRowid,
-      );
-      ctx.db.prepare('INSERT INTO import_file (batch_id, file_name, sha256, size) VALUES (?, ?, ?, ?)').run(batchId, file.fileName, file.sha256, file.size);
-      writeAudit(ctx, { entity: 'import_batch', entityId: batchId, action: 'import', after: { label, file: file.fileName, sha256: file.sha256 } });
+      const batchId = recordImportBatch(ctx, { kind: 'returns', label, roundId, unitId: file.unitId, fileName: file.fileName, sha256: file.sha256, size: file.size });
       let changeSetId: number | null = null;
       runUndoable(ctx, label, (inner) => {
         changeSetId = inner.changeSetId ?? null;
@@ -75,7 +69,7 @@ export function commitReturnFiles(ctx: LedgerContext, roundId: number, files: Re
           upsertReport(inner, { ...row, unitId: file.unitId, roundId, source: 'import', importBatchId: batchId, reportedOn: now.slice(0, 10) });
         }
       });
-      ctx.db.prepare('UPDATE import_batch SET change_set_id = ? WHERE id = ?').run(changeSetId, batchId);
+      attachChangeSet(ctx, batchId, changeSetId, { rows: file.rows.length });
       return batchId;
     });
   })();
@@ -115,4 +109,24 @@ export function undoImportBatch(ctx: LedgerContext, batchId: number): void {
     ctx.db.prepare('UPDATE import_batch SET undone_at = ? WHERE id = ?').run(ctx.now(), batchId);
     writeAudit(ctx, { entity: 'import_batch', entityId: batchId, action: 'undo', before: { label: batch.label } });
   })();
+}
+
+/** The batch record and file of one import, written outside its change set so undo keeps the record. */
+export function recordImportBatch(
+  ctx: LedgerContext,
+  batch: { kind: 'returns' | 'document'; label: string; roundId?: number | null; unitId?: number | null; fileName: string; sha256: string; size: number },
+): number {
+  const batchId = Number(
+    ctx.db
+      .prepare('INSERT INTO import_batch (kind, round_id, unit_id, counts, created_at, actor, label) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(batch.kind, batch.roundId ?? null, batch.unitId ?? null, '{}', ctx.now(), ctx.actor, batch.label).lastInsertRowid,
+  );
+  ctx.db.prepare('INSERT INTO import_file (batch_id, file_name, sha256, size) VALUES (?, ?, ?, ?)').run(batchId, batch.fileName, batch.sha256, batch.size);
+  writeAudit(ctx, { entity: 'import_batch', entityId: batchId, action: 'import', after: { label: batch.label, file: batch.fileName, sha256: batch.sha256 } });
+  return batchId;
+}
+
+export function attachChangeSet(ctx: LedgerContext, batchId: number, changeSetId: number | null, counts: Record<string, number>): void {
+  ctx.db.prepare('UPDATE import_batch SET change_set_id = ?, counts = ? WHERE id = ?').run(changeSetId, JSON.stringify(counts), batchId);
+  if (changeSetId !== null) ctx.db.prepare('UPDATE change_set SET state = ? WHERE id = ?').run(IMPORT_CHANGE_SET, changeSetId);
 }

@@ -7,7 +7,24 @@ const SPACE_BETWEEN_CJK = new RegExp(`([${CJK}])\\s+(?=[${CJK}])`, 'g');
 const SPACE_CJK_ALNUM = new RegExp(`([${CJK}])\\s+(?=[0-9A-Za-z%])`, 'g');
 const SPACE_ALNUM_CJK = new RegExp(`([0-9A-Za-z%])\\s+(?=[${CJK}])`, 'g');
 
+// 组  长：张国强 县卫生健康和体育局局长 — the space inside the key is padding, the one after the name
+// separates the person from the post and must survive.
+const ROSTER_LINE = /^\s*((?:组|副\s*组|常\s*务\s*副\s*组|成|主|副\s*主|联\s*络)\s*(?:长|员|任)(?:\s*单\s*位)?)\s*([:：])(.*)$/;
+
 export function normalizeLine(line: string): string {
+  const roster = ROSTER_LINE.exec(line.replace(/[\u3000\u00a0\t]/g, ' '));
+  if (roster) {
+    const value = roster[3]
+      .split(/ +/)
+      .map((part) => normalizeProse(part))
+      .filter(Boolean)
+      .join(' ');
+    return `${roster[1].replace(/\s+/g, '')}${roster[2]}${value}`;
+  }
+  return normalizeProse(line);
+}
+
+function normalizeProse(line: string): string {
   return line
     .replace(/[\u3000\u00a0\t\u2002\u2003\u200b\ufeff]/g, ' ')
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))

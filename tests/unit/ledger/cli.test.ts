@@ -63,3 +63,39 @@ describe('duban CLI', () => {
     expect(unknown.stderr).toContain('未知命令');
   });
 });
+
+describe('duban ingest', () => {
+  const doc = (name: string) => path.resolve(__dirname, '../../fixtures/documents', name);
+
+  it('--dry-run --json prints the contract and writes nothing, even without a ledger file', () => {
+    const db = path.join(tempDir(), 'none.sqlite');
+    const out = run('ingest', '--db', db, '--dry-run', '--json', doc('wenshui-measures-2023-57.docx'));
+    expect(out.status).toBe(0);
+    const json = JSON.parse(out.stdout);
+    expect(json.document).toEqual({ title: expect.stringContaining('若干措施'), docNumber: '文卫体字〔2023〕57号', issuer: '文水县卫生健康和体育局', issuedOn: '2023-11-10' });
+    expect(Object.keys(json.tasks[0]).sort()).toEqual(['coUnits', 'content', 'deadline', 'deadlineText', 'leadUnits', 'number', 'path', 'recurrence', 'targets', 'title']);
+    expect(json.groups[0].members[0]).toEqual({ role: '组长', person: '张国强', post: '县卫生健康和体育局局长', unit: '县卫生健康和体育局' });
+    expect(fs.existsSync(db)).toBe(false);
+  });
+
+  it('without --dry-run writes the document into the ledger', () => {
+    const db = path.join(tempDir(), 'x.sqlite');
+    const out = run('ingest', '--db', db, doc('xinchang-reform-plan.txt'));
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('已写入台账');
+    const summary = JSON.parse(run('summary', '--db', db, '--json').stdout);
+    expect(summary.items).toBeGreaterThanOrEqual(45);
+    expect(summary.groups).toBe(1);
+  });
+
+  it('says how to convert a .doc or .pdf, and names a missing file', () => {
+    const dir = tempDir();
+    const pdf = path.join(dir, '方案.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.4 test');
+    const refused = run('ingest', '--db', path.join(dir, 'x.sqlite'), '--dry-run', '--json', pdf);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/方案\.pdf.*(txt|复制)/);
+    const missing = run('ingest', '--db', path.join(dir, 'x.sqlite'), '--dry-run', path.join(dir, '没有.docx'));
+    expect(missing.stderr).toContain('找不到文件');
+  });
+});

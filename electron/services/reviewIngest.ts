@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import type { IngestReview } from '../../shared/channels/ingest';
+import type { Unit } from '../../shared/domain';
+import type { LedgerContext } from '../db/audit';
+import { findImportsOfFile } from '../db/repositories/importBatches';
+import { listUnits } from '../db/repositories/units';
+import { ingestDocument } from './ingest';
+import { guessUnitKind, looksLikeUnit } from './ingest/guessUnitKind';
+import { namesOf } from '../../shared/unitNames';
+
+/** Reads a policy document against the ledger's units; nothing is written. */
+export async function reviewIngest(ctx: LedgerContext, fileName: string, data: Buffer): Promise<IngestReview> {
+  const knownUnits: Unit[] = listUnits(ctx);
+  const result = await ingestDocument(fileName, data, { knownUnits });
+  const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+  return {
+    fileName,
+    sha256,
+    alreadyImported: findImportsOfFile(ctx, sha256).map((b) => ({ batchId: b.batchId, createdAt: b.createdAt })),
+    document: result.document,
+    text: result.text,
+    tasks: result.tasks.map((t) => ({
+      id: t.id,
+      parentId: t.parentId,
+      level: t.level,
+      path: t.path,
+      number: t.number,
+      title: t.title,
+      content: t.content,
+      leadUnits: t.leadUnits,
+      coUnits: t.coUnits,
+      deadlineText: t.deadlineText,
+      targets: t.targets,
+      included: t.included,
+      excludedReason: t.excludedReason,
+      span: t.span,
+    })),
+    groups: result.groups.map((g) => ({
+      name: g.name,
+      office: g.office,
+      members: g.members,
+      duties: g.duties,
+      span: g.span,
+    })),
+    proposedUnits: [
+      ...result.proposedUnits.map((p) => ({ name: p.name, kind: p.kind, sameAs: p.sameAs })),
+      // Member units of a roster (成员：县委办、县府办…) are units too.
+      ...rosterUnits(result.groups, knownUnits, result.proposedUnits.map((p) => p.name)),
+    ],
+    warnings: result.warnings,
+  };
+}
+
+/** The review as saved when nobody changes it (the CLI, or 全部保存): included nodes and their ancestors, every proposed unit. */
+export function defaultSavePlan(review: IngestReview) {
+  const byId = new Map(review.tasks.map((t) => [t.id, t]));
+  const keep = new Set<string>();
+  for (const t of review.tasks) {
+    if (!t.included) continue;
+    for (let n: (typeof review.tasks)[number] | undefined = t; n && !keep.has(n.id); n = n.parentId ? byId.get(n.parentId) : undefined) keep.add(n.id);
+  }
+  return {
+    fileName: review.fileName,
+    sha256: review.sha256,
+    document: review.document,
+    newUnits: review.proposedUnits.map((p) => ({ name: p.name, kind: p.kind })),
+    tasks: review.tasks
+      .filter((t) => keep.has(t.id))
+      .map((t) => ({
+        key: t.id,
+        parentKey: t.parentId,
+        level: t.level,
+        number: t.number,
+        title: t.title,
+        content: t.content,
+        leadUnits: t.leadUnits,
+        coUnits: t.coUnits,
+        deadlineText: t.deadlineText,
+        targets: t.targets,
+      })),
+    groups: review.groups.map((g) => ({
+      name: g.name,
+      office: g.office,
+      members: g.members.map(({ role, person, post, unit }) => ({ role, person, post, unit })),
+      duties: g.duties.map(({ unit, duty }) => ({ unit, duty })),
+    })),
+  };
+}
+
+function rosterUnits(
+  groups: { members: { unit: string }[]; duties: { unit: string }[] }[],
+  known: Unit[],
+  proposed: string[],
+): { name: string; kind: ReturnType<typeof guessUnitKind>; sameAs: string[] }[] {
+  const knownNames = new Set(known.flatMap(namesOf));
+  const seen = new Set(proposed);
+  const out: { name: string; kind: ReturnType<typeof guessUnitKind>; sameAs: string[] }[] = [];
+  for (const g of groups) {
+    for (const name of [...g.members.map((m) => m.unit), ...g.duties.map((d) => d.unit)]) {
+      if (!name || knownNames.has(name) || seen.has(name) || !looksLikeUnit(name)) continue;
+      seen.add(name);
+      out.push({ name, kind: guessUnitKind(name), sameAs: [] });
+    }
+  }
+  return out;
+}
