@@ -2,8 +2,11 @@ import { channels, describeValidationError, isChannelName, type ChannelName } fr
 import { DomainError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/errors';
 import type { AppContext } from './context';
 import { dashboardHandlers } from './dashboard';
+import { groupHandlers } from './groups';
+import { importHandlers } from './imports';
 import { ingestHandlers } from './ingest';
 import { ledgerHandlers } from './ledger';
+import { roundHandlers } from './rounds';
 import type { Handler, HandlerMap } from './types';
 import { settingsHandlers } from './settings';
 import { taskHandlers } from './tasks';
@@ -13,11 +16,14 @@ import { unitHandlers } from './units';
 export const handlers: HandlerMap = {
   ...ledgerHandlers,
   ...unitHandlers,
+  ...groupHandlers,
+  ...roundHandlers,
   ...taskHandlers,
   ...dashboardHandlers,
   ...undoHandlers,
   ...settingsHandlers,
   ...ingestHandlers,
+  ...importHandlers,
 };
 
 /**

@@ -1,6 +1,9 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { GroupsPage } from './pages/GroupsPage';
 import { HomePage } from './pages/HomePage';
+import { ImportPage } from './pages/import/ImportPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { RoundsPage } from './pages/RoundsPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 import { UnitsPage } from './pages/UnitsPage';
 
@@ -19,19 +22,10 @@ type PageId = (typeof PAGES)[number]['id'];
 const RENDER: Record<PageId, () => ReactNode> = {
   home: () => <HomePage />,
   tasks: () => <TasksPage />,
-  groups: () => (
-    <PlaceholderPage title="领导小组" text="领导小组页面将显示组长、副组长、成员及办公室设置，人员变动时保留历史记录，并维护成员单位职责。" />
-  ),
+  groups: () => <GroupsPage />,
   units: () => <UnitsPage />,
-  rounds: () => (
-    <PlaceholderPage title="调度轮次" text="调度轮次页面将用于新建一轮调度（如“2024年第二季度调度”），查看各单位已报、未报、逾期报送情况，并可手工录入电话报送的进展。" />
-  ),
-  import: () => (
-    <PlaceholderPage
-      title="导入"
-      text="导入页面将读取各乡镇（街道）报回的推进情况表（xlsx、xls、csv），自动匹配任务，预览后一次性写入，可整批撤销；也可读取实施方案生成任务清单。"
-    />
-  ),
+  rounds: () => <RoundsPage />,
+  import: () => <ImportPage />,
   export: () => (
     <PlaceholderPage title="导出" text="导出页面将生成会议用的重点任务清单、按单位分发表、填报模板、领导小组名单和调度通报（Excel，A4 横向打印）。" />
   ),

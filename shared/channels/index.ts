@@ -3,8 +3,11 @@
 // Each feature declares its channels in its own file here; this map joins them.
 import type { z } from 'zod';
 import { dashboardChannels } from './dashboard';
+import { groupChannels } from './groups';
+import { importChannels } from './imports';
 import { ingestChannels } from './ingest';
 import { ledgerChannels } from './ledger';
+import { roundChannels } from './rounds';
 import { settingsChannels } from './settings';
 import { taskChannels } from './tasks';
 import { undoChannels } from './undo';
@@ -17,11 +20,14 @@ export { unitCreateSchema, unitFieldsSchema } from './units';
 export const channels = {
   ...ledgerChannels,
   ...unitChannels,
+  ...groupChannels,
+  ...roundChannels,
   ...taskChannels,
   ...dashboardChannels,
   ...undoChannels,
   ...settingsChannels,
   ...ingestChannels,
+  ...importChannels,
 } as const;
 
 export type Channels = typeof channels;

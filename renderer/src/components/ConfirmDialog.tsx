@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 
 export function ConfirmDialog(props: { title: string; message: string; confirmLabel: string; onConfirm: () => void; onCancel: () => void }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => cancelRef.current?.focus(), []);
+  useEffect(() => {
+    cancelRef.current?.focus();
+  }, []);
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
       <div className="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
