@@ -1,11 +1,15 @@
 // npm run bench: prints figures and ratios against baselines measured in the same run. Not part of
 // npm test: speed is reported, never asserted.
 import { runGridBench } from './gridBench';
+import { runIngestBench } from './ingestBench';
 import { printBench } from './report';
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  const cases: [string, () => Promise<import('./report').BenchLine[]>][] = [['grid', runGridBench]];
+  const cases: [string, () => Promise<import('./report').BenchLine[]>][] = [
+    ['grid', runGridBench],
+    ['ingest', runIngestBench],
+  ];
   for (const [name, run] of cases) {
     if (only && only !== name) continue;
     console.log(`\n== ${name} ==`);
