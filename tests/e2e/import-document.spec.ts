@@ -53,3 +53,21 @@ test('a .doc file is refused with a message saying how to convert it', async ({ 
   await expect(app.page.getByRole('alert')).toContainText('旧方案.doc');
   await expect(app.page.getByRole('alert')).toContainText('.docx');
 });
+
+test('in review, an item can be split into sentences and merged back into the item above', async ({ app }) => {
+  test.skip(runtime === 'electron', 'the native file dialog is scripted only in the browser harness');
+  await app.open('导入');
+  await app.page.getByRole('tab', { name: '政策文件（实施方案）' }).click();
+  app.shell!.queueOpenFiles([fixture('ordos-capacity-plan.txt')]);
+  await app.page.getByRole('button', { name: '选择文件…' }).click();
+  const items = app.page.getByRole('list', { name: '读取的任务' }).getByRole('listitem');
+  const before = await items.count();
+  await app.page.getByRole('button', { name: '拆分' }).first().click();
+  const afterSplit = await items.count();
+  expect(afterSplit).toBeGreaterThan(before);
+  await expect(app.page.getByText(/^已选 \d+ 项任务$/)).toBeVisible();
+  const merge = app.page.getByRole('list', { name: '读取的任务' }).getByRole('button', { name: '合并到上一项' });
+  await merge.first().click();
+  await expect(items).toHaveCount(afterSplit - 1);
+  await saveScreenshot(app.page, 'import-document-split');
+});

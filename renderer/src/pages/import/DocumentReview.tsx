@@ -53,6 +53,15 @@ export function DocumentReview({ review, onSaved, onCancel }: { review: IngestRe
       return list.filter((x) => x.id !== t.id).map((x) => (x.id === prev.id ? merged : x.parentId === t.id ? { ...x, parentId: prev.id } : x));
     });
 
+  /** 拆分: one work item per sentence, each keeping the units and deadline of the whole. */
+  const splitSentences = (t: ReviewTask) =>
+    setTasks((list) => {
+      const sentences = sentencesOf(t.content || t.title);
+      if (sentences.length < 2) return list;
+      const parts = sentences.map((sentence, n) => ({ ...t, id: `${t.id}-${n + 1}`, number: n === 0 ? t.number : '', title: '', content: sentence }));
+      return list.flatMap((x) => (x.id === t.id ? parts : [x]));
+    });
+
   const included = tasks.filter((t) => t.included);
   const counts = useMemo(() => ({ items: included.filter((t) => t.level !== 'section').length }), [included]);
 
@@ -167,7 +176,12 @@ export function DocumentReview({ review, onSaved, onCancel }: { review: IngestRe
                   <input type="checkbox" checked={t.included} onChange={(e) => toggle(t, e.target.checked)} aria-label={`保存 ${t.number}${t.title || t.content.slice(0, 12)}`} />
                   <span className="number">{t.number}</span>
                   <input className="title" value={t.title || t.content} onChange={(e) => update(t.id, t.title ? { title: e.target.value } : { content: e.target.value })} aria-label="标题或内容" />
-                  {t.level !== 'section' && (
+                  {t.level === 'item' && sentencesOf(t.content || t.title).length > 1 && !tasks.some((x) => x.parentId === t.id) && (
+                    <button type="button" className="link" onClick={() => splitSentences(t)} title="按句号拆成多项工作内容">
+                      拆分
+                    </button>
+                  )}
+                  {t.level !== 'section' && hasSiblingAbove(tasks, t) && (
                     <button type="button" className="link" onClick={() => mergeUp(t)} title="把这一项的内容并入上一项">
                       合并到上一项
                     </button>
@@ -243,4 +257,13 @@ export function DocumentReview({ review, onSaved, onCancel }: { review: IngestRe
       </div>
     </div>
   );
+}
+
+function sentencesOf(text: string): string[] {
+  return (text.match(/[^。；;]+[。；;]?/g) ?? []).map((s) => s.trim()).filter((s) => s.length > 1);
+}
+
+function hasSiblingAbove(list: { id: string; parentId: string | null; level: string }[], t: { id: string; parentId: string | null; level: string }): boolean {
+  const i = list.findIndex((x) => x.id === t.id);
+  return list.slice(0, i).some((x) => x.parentId === t.parentId && x.level === t.level);
 }
