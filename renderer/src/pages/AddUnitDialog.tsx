@@ -1,6 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '../../../shared/domain';
 import { errorMessage, invoke } from '../api';
+import { FormDialog } from '../components/FormDialog';
 import { splitAliases } from './splitAliases';
 
 export function AddUnitDialog({ onCancel, onCreated }: { onCancel: () => void; onCreated: (unit: Unit) => void }) {
@@ -9,8 +10,7 @@ export function AddUnitDialog({ onCancel, onCreated }: { onCancel: () => void; o
   const [saving, setSaving] = useState(false);
   const set = (field: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [field]: e.target.value }));
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     setSaving(true);
     try {
       onCreated(await invoke('units:create', { ...form, aliases: splitAliases(form.aliases) }));
@@ -22,9 +22,7 @@ export function AddUnitDialog({ onCancel, onCreated }: { onCancel: () => void; o
   };
 
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <form className="modal form" role="dialog" aria-modal="true" aria-labelledby="add-unit-title" onSubmit={submit}>
-        <h2 id="add-unit-title">新增责任单位</h2>
+    <FormDialog title="新增责任单位" submitLabel="保存" error={error} busy={saving} onSubmit={submit} onCancel={onCancel}>
         <label>
           单位名称<span className="required">*</span>
           <input autoFocus value={form.name} onChange={set('name')} placeholder="如：县医疗保障局" />
@@ -55,20 +53,6 @@ export function AddUnitDialog({ onCancel, onCreated }: { onCancel: () => void; o
           电话
           <input value={form.phone} onChange={set('phone')} />
         </label>
-        {error && (
-          <div className="error-banner" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onCancel}>
-            取消
-          </button>
-          <button type="submit" className="primary" disabled={saving}>
-            保存
-          </button>
-        </div>
-      </form>
-    </div>
+    </FormDialog>
   );
 }

@@ -1,7 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { TaskLevel, TaskNode, Unit } from '../../../../shared/domain';
 import { unitMatches } from '../../../../shared/unitNames';
 import { errorMessage, invoke } from '../../api';
+import { FormDialog } from '../../components/FormDialog';
 
 const LEVEL_LABELS: Record<TaskLevel, string> = { section: '部分', task: '重点任务', item: '工作内容' };
 
@@ -19,8 +20,7 @@ export function AddTaskDialog({ position, units, onCancel, onCreated }: { positi
   const [lead, setLead] = useState('');
   const [error, setError] = useState('');
   const isItem = position.level === 'item';
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const leadUnit = units.find((u) => u.name === lead) ?? units.find((u) => lead && unitMatches(u, lead));
     if (isItem && lead && !leadUnit) {
       setError(`找不到单位“${lead}”。请从列表中选择，或先在“责任单位”中新增。`);
@@ -34,9 +34,7 @@ export function AddTaskDialog({ position, units, onCancel, onCreated }: { positi
     }
   };
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <form className="modal form" role="dialog" aria-modal="true" aria-labelledby="add-task-title" onSubmit={submit}>
-        <h2 id="add-task-title">新增{LEVEL_LABELS[position.level]}</h2>
+    <FormDialog title={`新增${LEVEL_LABELS[position.level]}`} submitLabel="保存" error={error} onSubmit={submit} onCancel={onCancel}>
         <p className="muted">{position.where}</p>
         <label>
           序号
@@ -58,20 +56,6 @@ export function AddTaskDialog({ position, units, onCancel, onCreated }: { positi
             </datalist>
           </label>
         )}
-        {error && (
-          <div className="error-banner" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={onCancel}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            保存
-          </button>
-        </div>
-      </form>
-    </div>
+    </FormDialog>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { FormDialog } from '../../components/FormDialog';
 import { TASK_STATUSES, type TaskStatus, type Unit } from '../../../../shared/domain';
 import { unitMatches } from '../../../../shared/unitNames';
 
@@ -20,17 +21,14 @@ export function BulkEditDialog(props: {
   const [query, setQuery] = useState('');
   const [error, setError] = useState('');
   const label = LABELS[props.field];
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const patch =
       props.field === 'deadlineText' ? { deadlineText: text } : props.field === 'status' ? { status } : { [props.field]: picked };
     setError((await props.onConfirm(patch)) ?? '');
   };
   const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <form className="modal form" role="dialog" aria-modal="true" aria-label={`批量设置${label}`} onSubmit={submit}>
-        <h2>批量设置{label}</h2>
+    <FormDialog title={`批量设置${label}`} submitLabel={`应用到 ${props.count} 项`} error={error} onSubmit={submit} onCancel={props.onCancel}>
         <p className="muted">将应用到勾选的 {props.count} 项工作内容，可用“撤销”一次恢复。</p>
         {props.field === 'deadlineText' && (
           <>
@@ -74,20 +72,6 @@ export function BulkEditDialog(props: {
             </ul>
           </>
         )}
-        {error && (
-          <div className="error-banner" role="alert">
-            {error}
-          </div>
-        )}
-        <div className="modal-actions">
-          <button type="button" onClick={props.onCancel}>
-            取消
-          </button>
-          <button type="submit" className="primary">
-            应用到 {props.count} 项
-          </button>
-        </div>
-      </form>
-    </div>
+    </FormDialog>
   );
 }

@@ -195,6 +195,18 @@ export function TasksPage() {
     const errorRule = (colId: string) => ({
       'cell-error': (p: { data?: GridRow }) => Boolean(p.data && cellErrors[`${p.data.key}:${colId}`]),
     });
+    const unitColumn = (ids: 'leadUnitIds' | 'coUnitIds', shown: 'leadNames' | 'coNames', label: string, width: number): ColDef<GridRow> => ({
+      width,
+      valueGetter: (p) => p.data?.node[ids],
+      valueFormatter: (p) => p.data?.[shown] ?? '',
+      equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+      wrapText: true,
+      autoHeight: true,
+      editable: editableItem,
+      cellEditor: UnitPickerEditor,
+      cellEditorPopup: true,
+      cellEditorParams: { units, label },
+    });
     const base = (colId: string, headerName: string, extra: ColDef<GridRow>): ColDef<GridRow> => ({
       colId,
       headerName,
@@ -226,30 +238,8 @@ export function TasksPage() {
         cellEditorPopup: true,
         cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
       }),
-      base('lead', '牵头单位', {
-        width: 110,
-        valueGetter: (p) => p.data?.node.leadUnitIds,
-        valueFormatter: (p) => p.data?.leadNames ?? '',
-        equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-        wrapText: true,
-        autoHeight: true,
-        editable: editableItem,
-        cellEditor: UnitPickerEditor,
-        cellEditorPopup: true,
-        cellEditorParams: { units, label: '牵头单位' },
-      }),
-      base('co', '配合单位', {
-        width: 140,
-        valueGetter: (p) => p.data?.node.coUnitIds,
-        valueFormatter: (p) => p.data?.coNames ?? '',
-        equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-        wrapText: true,
-        autoHeight: true,
-        editable: editableItem,
-        cellEditor: UnitPickerEditor,
-        cellEditorPopup: true,
-        cellEditorParams: { units, label: '配合单位' },
-      }),
+      base('lead', '牵头单位', unitColumn('leadUnitIds', 'leadNames', '牵头单位', 110)),
+      base('co', '配合单位', unitColumn('coUnitIds', 'coNames', '配合单位', 140)),
       base('deadline', '完成时限', {
         width: 104,
         valueGetter: (p) => p.data?.node.deadline.text || p.data?.node.deadline.date || '',
