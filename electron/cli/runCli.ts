@@ -6,7 +6,14 @@ import { createContext } from '../db/audit';
 import { openLedger } from '../db/connection';
 import { localToday } from '../handlers/context';
 import { findDemoLedgerFile, isLedgerEmpty, loadDemoLedger, readDemoLedgerFile } from '../services/demoLedger';
+import { TASK_STATUSES, type TaskStatus, type Unit } from '../../shared/domain';
+import { unitIdsReaching } from '../../shared/collectives';
+import { namesOf } from '../../shared/unitNames';
+import { readLedgerSnapshot } from '../db/repositories/snapshot';
 import { listUnits } from '../db/repositories/units';
+import { buildFillTemplateWorkbook } from '../services/excel/fillTemplateWorkbook';
+import { buildTaskListWorkbook } from '../services/excel/taskListWorkbook';
+import { writeWorkbookFile } from '../services/excel/writeWorkbookFile';
 import { ingestDocument, toIngestJson } from '../services/ingest';
 import { defaultSavePlan, reviewIngest } from '../services/reviewIngest';
 import { saveIngestedDocument } from '../services/saveIngestedDocument';
@@ -25,6 +32,10 @@ const USAGE = `用法：
   duban ingest --db 台账文件.sqlite [--dry-run] [--json] 文件.docx|.txt
                                                读取实施方案：任务、责任单位、时限、目标、领导小组；
                                                不加 --dry-run 时按默认选择写入台账（可在“导入记录”中撤销）
+  duban export tasks --db 台账文件.sqlite --out 文件.xlsx [--unit 单位] [--status 状态] [--overdue]
+                                               导出重点任务清单（A4 横向打印格式）
+  duban export template --db 台账文件.sqlite --unit 单位 --round 调度轮次 --out 文件.xlsx
+                                               导出某单位某轮调度的填报模板
 `;
 
 class UsageError extends Error {}
@@ -40,6 +51,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return summary(rest, io);
       case 'ingest':
         return await ingest(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -73,6 +86,59 @@ function parseWithFiles(args: string[], options: ParseArgsConfig['options']) {
     return { values: parsed.values as Record<string, string | boolean | undefined>, files: parsed.positionals };
   } catch (err) {
     throw new UsageError(`参数不正确：${(err as Error).message}`);
+  }
+}
+
+function findUnit(units: Unit[], name: string): Unit {
+  const unit = units.find((u) => namesOf(u).includes(name));
+  if (!unit) throw new DomainError('unit_not_found', `找不到单位“${name}”。请用“责任单位”中的名称、简称或别名。`);
+  return unit;
+}
+
+async function exportCommand(args: string[], io: CliIo): Promise<number> {
+  const [kind, ...rest] = args;
+  const values = parse(rest, {
+    db: { type: 'string' },
+    out: { type: 'string' },
+    unit: { type: 'string' },
+    status: { type: 'string' },
+    overdue: { type: 'boolean' },
+    round: { type: 'string' },
+    today: { type: 'string' },
+  });
+  const file = requireDb(values);
+  const out = values.out;
+  if (typeof out !== 'string' || !out.endsWith('.xlsx')) throw new UsageError('缺少 --out 参数，或文件名不是 .xlsx：请指定要保存的 Excel 文件，例如 --out 清单.xlsx');
+  const today = typeof values.today === 'string' ? values.today : localToday();
+  const db = openLedger(file, { create: false });
+  try {
+    const snap = readLedgerSnapshot(createContext(db, '命令行'));
+    if (kind === 'tasks') {
+      const status = values.status;
+      if (typeof status === 'string' && !(TASK_STATUSES as readonly string[]).includes(status)) {
+        throw new UsageError(`--status 应为 ${TASK_STATUSES.join('、')} 之一，收到“${status}”。`);
+      }
+      const unit = typeof values.unit === 'string' ? findUnit(snap.units, values.unit) : null;
+      const workbook = buildTaskListWorkbook(snap, {
+        title: snap.documents[0] ? `${snap.documents[0].title.replace(/（.*?）$/, '')}重点任务清单` : '重点任务清单',
+        today,
+        columns: ['序号', '重点任务', '工作内容', '牵头单位', '配合单位', '完成时限', '状态'],
+        filter: { status: values.overdue ? '逾期' : ((status as TaskStatus | undefined) ?? '') },
+        unitIds: unit ? unitIdsReaching(unit, snap.units) : undefined,
+      });
+      await writeWorkbookFile(workbook, out);
+    } else if (kind === 'template') {
+      if (typeof values.unit !== 'string' || typeof values.round !== 'string') throw new UsageError('导出填报模板需要 --unit 和 --round 参数。');
+      const round = snap.rounds.find((r) => r.name === values.round);
+      if (!round) throw new DomainError('round_not_found', `找不到调度轮次“${values.round}”。现有轮次：${snap.rounds.map((r) => r.name).join('、') || '（无）'}。`);
+      await writeWorkbookFile(buildFillTemplateWorkbook(snap, { unit: findUnit(snap.units, values.unit), round, today }), out);
+    } else {
+      throw new UsageError(`未知的导出类型“${kind ?? ''}”：可用 tasks、template。`);
+    }
+    io.out(`已导出：${out}\n`);
+    return 0;
+  } finally {
+    db.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { DomainError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/e
 import type { AppContext } from './context';
 import { dashboardHandlers } from './dashboard';
 import { groupHandlers } from './groups';
+import { exportHandlers } from './exports';
 import { importHandlers } from './imports';
 import { ingestHandlers } from './ingest';
 import { ledgerHandlers } from './ledger';
@@ -24,6 +25,7 @@ export const handlers: HandlerMap = {
   ...settingsHandlers,
   ...ingestHandlers,
   ...importHandlers,
+  ...exportHandlers,
 };
 
 /**

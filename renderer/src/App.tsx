@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { GroupsPage } from './pages/GroupsPage';
+import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
@@ -26,9 +27,7 @@ const RENDER: Record<PageId, () => ReactNode> = {
   units: () => <UnitsPage />,
   rounds: () => <RoundsPage />,
   import: () => <ImportPage />,
-  export: () => (
-    <PlaceholderPage title="导出" text="导出页面将生成会议用的重点任务清单、按单位分发表、填报模板、领导小组名单和调度通报（Excel，A4 横向打印）。" />
-  ),
+  export: () => <ExportPage />,
 };
 
 /** The page lives in the URL hash so a reload (F5) stays where the clerk was. */

@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { dashboardChannels } from './dashboard';
 import { groupChannels } from './groups';
+import { exportChannels } from './exports';
 import { importChannels } from './imports';
 import { ingestChannels } from './ingest';
 import { ledgerChannels } from './ledger';
@@ -28,6 +29,7 @@ export const channels = {
   ...settingsChannels,
   ...ingestChannels,
   ...importChannels,
+  ...exportChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -99,3 +99,26 @@ describe('duban ingest', () => {
     expect(missing.stderr).toContain('找不到文件');
   });
 });
+
+describe('duban export', () => {
+  it('writes a task list and a fill-in template that open in a second reader; bad arguments fail in Chinese', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'x.sqlite');
+    expect(run('demo', '--db', db).status).toBe(0);
+    const list = path.join(dir, '清单.xlsx');
+    expect(run('export', 'tasks', '--db', db, '--out', list, '--unit', '县财政局').status).toBe(0);
+    const XLSX = await import('@e965/xlsx');
+    const rows = XLSX.utils.sheet_to_json<string[]>(XLSX.read(fs.readFileSync(list)).Sheets['重点任务清单'], { header: 1 });
+    expect(rows.flat().filter((c) => typeof c === 'string' && c.includes('县财政局')).length).toBeGreaterThan(3);
+    const template = path.join(dir, '模板.xlsx');
+    expect(run('export', 'template', '--db', db, '--unit', '沙溪镇', '--round', '2026年第三季度调度', '--out', template).status).toBe(0);
+    expect(XLSX.read(fs.readFileSync(template)).SheetNames).toEqual(['推进情况填报']);
+
+    const badRound = run('export', 'template', '--db', db, '--unit', '沙溪镇', '--round', '没有这一轮', '--out', template);
+    expect(badRound.status).not.toBe(0);
+    expect(badRound.stderr).toContain('找不到调度轮次“没有这一轮”');
+    const badUnit = run('export', 'tasks', '--db', db, '--out', list, '--unit', '县教育局');
+    expect(badUnit.stderr).toContain('找不到单位“县教育局”');
+    expect(run('export', 'roster', '--db', db, '--out', list).stderr).toContain('未知的导出类型');
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { buildTaskListView } from '../../../electron/services/taskListView';
-import { EMPTY_FILTER, filterGridRows, toGridRows } from '../../../renderer/src/pages/tasks/taskGridRows';
+import { EMPTY_FILTER, filterGridRows, toGridRows } from '../../../shared/taskListRows';
 import { freshLedger } from '../ledger/helpers';
 
 function demoRows() {

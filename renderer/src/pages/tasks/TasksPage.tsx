@@ -16,7 +16,7 @@ import { PasteDialog, type OverwriteContext } from './PasteDialog';
 import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from '../../../../shared/planPaste';
 import { DeadlineEditor } from './DeadlineEditor';
 import { TaskDetailPanel } from './TaskDetailPanel';
-import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from './taskGridRows';
+import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from '../../../../shared/taskListRows';
 import { columnLayoutStore } from './columnLayoutStore';
 import { UnitPickerEditor } from './UnitPickerEditor';
 import { WARNING_LABELS, WarningLight } from './WarningLight';

@@ -1,8 +1,8 @@
 // Pure shaping of the task list for the grid: the appendix layout (section banner rows, work items with
 // their 重点任务 beside them) and the filters a clerk uses before a meeting.
-import type { TaskRow } from '../../../../shared/channels';
-import type { TaskNode, TaskStatus } from '../../../../shared/domain';
-import type { WarningLevel } from '../../../../shared/warningLevel';
+import type { TaskRow } from './channels/tasks';
+import type { TaskNode, TaskStatus } from './domain';
+import type { WarningLevel } from './warningLevel';
 
 export interface GridRow {
   key: string;

@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type ExcelJS from 'exceljs';
+import { DomainError } from '../../../shared/errors';
+
+/**
+ * Writes next to the target first and renames into place, so a failed export never leaves half a
+ * file, and an old file stays intact until the new one is complete. On Windows a file open in
+ * Excel/WPS cannot be replaced (EBUSY/EPERM): the clerk is told which file to close.
+ */
+export async function writeWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
+  const temp = path.join(path.dirname(file), `.~${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    await workbook.xlsx.writeFile(temp);
+    fs.renameSync(temp, file);
+  } catch (err) {
+    fs.rmSync(temp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new DomainError('file_locked', `文件“${path.basename(file)}”正被其他程序打开或没有写入权限，未能保存。请在 Excel/WPS 中关闭该文件后重试，或另存为其他文件名。`);
+    }
+    if (code === 'ENOENT') throw new DomainError('folder_missing', `找不到文件夹“${path.dirname(file)}”。请重新选择保存位置。`);
+    if (code === 'ENOSPC') throw new DomainError('disk_full', '磁盘空间不足，未能保存。请清理磁盘后重试。');
+    throw err;
+  }
+}
+
+/** 重点任务清单_2026-11-23.xlsx — Chinese, dated, safe on Windows. */
+export function defaultExportName(kind: string, today: string, unit?: string): string {
+  const clean = (s: string) => s.replace(/[\\/:*?"<>|]/g, '_');
+  return `${clean(kind)}${unit ? `_${clean(unit)}` : ''}_${today}.xlsx`;
+}
