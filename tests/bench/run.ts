@@ -1,5 +1,6 @@
 // npm run bench: prints figures and ratios against baselines measured in the same run. Not part of
 // npm test: speed is reported, never asserted.
+import { runExportBench } from './exportBench';
 import { runGridBench } from './gridBench';
 import { runIngestBench } from './ingestBench';
 import { printBench } from './report';
@@ -9,6 +10,7 @@ async function main(): Promise<void> {
   const cases: [string, () => Promise<import('./report').BenchLine[]>][] = [
     ['grid', runGridBench],
     ['ingest', runIngestBench],
+    ['export', runExportBench],
   ];
   for (const [name, run] of cases) {
     if (only && only !== name) continue;
