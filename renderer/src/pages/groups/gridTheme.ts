@@ -1,0 +1,3 @@
+import { themeQuartz } from 'ag-grid-community';
+
+export const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700 });
