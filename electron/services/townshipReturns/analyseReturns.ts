@@ -1,0 +1,216 @@
+import crypto from 'node:crypto';
+import type { LedgerSnapshot, TaskStatus, Unit } from '../../../shared/domain';
+import { DomainError } from '../../../shared/errors';
+import { unitIdsReaching } from '../../../shared/collectives';
+import { mapStatus } from '../../../shared/mapStatus';
+import { cleanCell, toHalfWidthAlnum } from '../../../shared/normalizeText';
+import { parseDeadline } from '../../../shared/parseDeadline';
+import { parsePercent } from '../../../shared/parsePercent';
+import { namesOf } from '../../../shared/unitNames';
+import { detectHeader, type ReturnField } from './detectHeader';
+import { isConfident, rankCandidates, toMatchable, type MatchCandidate, type MatchableItem } from './matchWorkItem';
+import { readReturnFile, type CellValue, type SheetGrid } from './readReturnFile';
+
+export interface ReturnRow {
+  sheet: string;
+  row: number;
+  taskId: number;
+  taskContent: string;
+  score: number;
+  method: 'template' | 'text' | 'text-all' | 'clerk';
+  status: TaskStatus | null;
+  percent: number | null;
+  deadline: string | null;
+  deadlineText: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  warnings: string[];
+}
+
+export interface UnmatchedRow {
+  sheet: string;
+  row: number;
+  text: string;
+  candidates: MatchCandidate[];
+  /** What the row reported, so a row the clerk matches by hand keeps its words. */
+  reported: Omit<ReturnRow, 'sheet' | 'row' | 'taskId' | 'taskContent' | 'score' | 'method'>;
+}
+
+export interface FileAnalysis {
+  file: string;
+  unit: string | null;
+  unitId: number | null;
+  sha256: string;
+  size: number;
+  error: { code: string; message: string } | null;
+  rows: ReturnRow[];
+  unmatched: UnmatchedRow[];
+  conflicts: { taskId: number; rows: { sheet: string; row: number }[] }[];
+  notes: string[];
+}
+
+export interface AnalyseOptions {
+  /** The clerk's choice of township, overriding what the file says. */
+  unitId?: number;
+  /** Supplies the year for 10月底前 and the like: the round's period end, or today. */
+  referenceDate: string;
+}
+
+const FOOTER = /^(填报人|填表人|联系电话|联系人|分管领导|审核人|制表人|单位负责人)/;
+const FILLED_BY = /填报单位[（(]?[^：:]*[)）]?[：:]\s*([^\s，,；;]+)/;
+
+function text(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return cleanCell(toHalfWidthAlnum(String(v)));
+}
+
+/** Excel keeps dates as day numbers from 1899-12-30; built in UTC so no time zone moves the day. */
+function isoFromExcel(v: CellValue): string | null {
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'number' && v > 20000 && v < 80000) return new Date(Date.UTC(1899, 11, 30) + Math.round(v) * 86400000).toISOString().slice(0, 10);
+  return null;
+}
+
+export function resolveUnit(words: string[], units: Unit[]): Unit | null {
+  let best = null as { unit: Unit; length: number } | null;
+  for (const w of words) {
+    const clean = w.replace(/[（(]盖章[)）]/g, '').replace(/人民政府$|政府$/, '');
+    for (const u of units) {
+      for (const n of namesOf(u)) {
+        if (n.length >= 2 && clean.includes(n) && (!best || n.length > best.length)) best = { unit: u, length: n.length };
+      }
+    }
+    if (best) return best.unit;
+  }
+  return null;
+}
+
+function analyseSheet(
+  sheet: SheetGrid,
+  items: { assigned: MatchableItem[]; all: MatchableItem[] },
+  ids: Map<number, string>,
+  referenceDate: string,
+  out: FileAnalysis,
+  headerWords: string[],
+): boolean {
+  const header = detectHeader(sheet);
+  if (!header) return false;
+  for (let r = 0; r < header.firstHeaderRow; r++) headerWords.push(...sheet.rows[r].map(text).filter(Boolean));
+  const col = (row: CellValue[], f: ReturnField) => (header.columns[f] === undefined ? null : row[header.columns[f]!] ?? null);
+  for (let r = header.lastHeaderRow + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r];
+    const cells = row.map(text);
+    if (cells.every((c) => !c) || sheet.bannerRows.has(r)) continue;
+    if (cells.some((c) => FOOTER.test(c))) continue;
+    const work = text(col(row, 'content')) || text(col(row, 'task'));
+    const idCell = col(row, 'taskId');
+    const templateId = typeof idCell === 'number' ? idCell : /^\d+$/.test(text(idCell)) ? Number(text(idCell)) : null;
+    const progress = text(col(row, 'progress'));
+    if (!work && templateId === null) continue;
+    // A banner typed into one cell (一、县下达任务) with nothing reported is a heading, not a task.
+    if (!progress && cells.filter(Boolean).length === 1 && /^[一二三四五六七八九十]+、/.test(work)) continue;
+    const warnings: string[] = [];
+    for (const c of row) if (typeof c === 'string' && /^[=+\-@]/.test(c.trim()) && /^[=+@]|^-\D/.test(c.trim())) warnings.push(`“${c.trim().slice(0, 20)}”像是公式，已按文字读入，不会执行。`);
+    const rawPercent = col(row, 'percent');
+    const percent = parsePercent(rawPercent);
+    if (rawPercent !== null && text(rawPercent) && percent === null) warnings.push(`完成进度“${text(rawPercent)}”无法识别，应为 0–100 的数字或百分比。`);
+    const rawDeadline = col(row, 'deadline');
+    const excelDate = isoFromExcel(rawDeadline);
+    const deadlineText = excelDate ?? text(rawDeadline);
+    const deadline = excelDate ?? (deadlineText ? parseDeadline(deadlineText, { referenceDate }).date : null);
+    const rawStatus = text(col(row, 'status'));
+    const status = rawStatus ? mapStatus(rawStatus) : null;
+    if (rawStatus && !status) warnings.push(`状态“${rawStatus}”无法识别，未导入状态。`);
+    const reported = { status, percent, deadline, deadlineText, progress, problems: text(col(row, 'problems')), nextSteps: text(col(row, 'nextSteps')), warnings };
+    const base = { sheet: sheet.name, row: r + 1 };
+    if (templateId !== null && ids.has(templateId)) {
+      out.rows.push({ ...base, taskId: templateId, taskContent: ids.get(templateId)!, score: 1, method: 'template', ...reported });
+      continue;
+    }
+    const own = rankCandidates(work, items.assigned);
+    const every = rankCandidates(work, items.all);
+    const preferAll = (every[0]?.score ?? 0) - (own[0]?.score ?? 0) > 0.05;
+    const ranked = preferAll || own.length === 0 ? every : own;
+    if (isConfident(ranked)) {
+      out.rows.push({ ...base, taskId: ranked[0].taskId, taskContent: ranked[0].content, score: ranked[0].score, method: ranked === own ? 'text' : 'text-all', ...reported });
+    } else {
+      out.unmatched.push({ ...base, text: work, candidates: (every.length ? every : own).slice(0, 3), reported });
+    }
+  }
+  return true;
+}
+
+/** Reads and matches one township file against the ledger; never writes, never throws for a bad file. */
+export async function analyseReturnFile(fileName: string, data: Buffer, snap: LedgerSnapshot, options: AnalyseOptions): Promise<FileAnalysis> {
+  const out: FileAnalysis = {
+    file: fileName,
+    unit: null,
+    unitId: null,
+    sha256: crypto.createHash('sha256').update(data).digest('hex'),
+    size: data.length,
+    error: null,
+    rows: [],
+    unmatched: [],
+    conflicts: [],
+    notes: [],
+  };
+  try {
+    const book = await readReturnFile(fileName, data);
+    out.notes.push(...book.skipped);
+    const itemNodes = snap.tasks.filter((t) => t.level === 'item');
+    const all = itemNodes.map((t) => toMatchable(t.id, t.content));
+    const ids = new Map(itemNodes.map((t) => [t.id, t.content]));
+    // Who sent it: the clerk's choice, a 填报单位 line or title above the table, else the file name.
+    const headerWords: string[] = [];
+    const firstRows = book.sheets.flatMap((s) => s.rows.slice(0, 6).flat().map(text)).filter(Boolean);
+    const filledBy = firstRows.map((c) => FILLED_BY.exec(c)?.[1]).filter((x): x is string => Boolean(x));
+    const unit =
+      (options.unitId !== undefined ? snap.units.find((u) => u.id === options.unitId) ?? null : null) ??
+      resolveUnit([...filledBy, ...firstRows.slice(0, 3), fileName.replace(/\.[^.]+$/, '')], snap.units);
+    out.unit = unit?.name ?? null;
+    out.unitId = unit?.id ?? null;
+    const reach = new Set(unit ? unitIdsReaching(unit, snap.units) : []);
+    const assigned = all.filter((m) => {
+      const t = itemNodes.find((x) => x.id === m.id)!;
+      return [...t.leadUnitIds, ...t.coUnitIds].some((id) => reach.has(id));
+    });
+    let readable = 0;
+    for (const sheet of book.sheets) {
+      if (analyseSheet(sheet, { assigned, all }, ids, options.referenceDate, out, headerWords)) readable += 1;
+      else if (sheet.rows.some((r) => r.some((c) => c !== null && c !== ''))) out.notes.push(`工作表“${sheet.name}”没有找到表头（工作内容、进展情况等），已跳过`);
+    }
+    if (readable === 0) {
+      throw new DomainError('no_header', `“${fileName}”中没有找到推进情况表的表头（如“工作内容”“进展情况”），可能是发错了文件（如签到表）。请核对后重新发送。`);
+    }
+    if (!unit) out.notes.push('没有识别出填报单位，请在导入前选择。');
+    const byTask = new Map<number, { sheet: string; row: number }[]>();
+    for (const r of out.rows) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), { sheet: r.sheet, row: r.row }]);
+    for (const [taskId, rows] of byTask) {
+      if (rows.length < 2) continue;
+      out.conflicts.push({ taskId, rows });
+      for (const r of out.rows) if (r.taskId === taskId) r.warnings.push(`同一任务在本文件中报了 ${rows.length} 次，请选定其中一条。`);
+    }
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    out.error = err.toData();
+    out.rows = [];
+    out.unmatched = [];
+  }
+  return out;
+}
+
+/** The CLI / checks contract: exactly these fields per file. */
+export function toReturnsJson(files: FileAnalysis[]) {
+  return {
+    files: files.map((f) => ({
+      file: f.file,
+      unit: f.unit,
+      error: f.error,
+      rows: f.rows,
+      unmatched: f.unmatched.map(({ sheet, row, text, candidates }) => ({ sheet, row, text, candidates })),
+      conflicts: f.conflicts,
+    })),
+  };
+}

@@ -1,0 +1,159 @@
+// Reads a township's return into plain grids of cell values, whatever it was saved as: .xlsx (exceljs),
+// legacy .xls and anything exceljs cannot open (SheetJS), or .csv in UTF-8/UTF-16/GBK.
+import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+import { DomainError } from '../../../shared/errors';
+
+export type CellValue = string | number | Date | null;
+
+export interface SheetGrid {
+  name: string;
+  /** rows[r][c], 0-based; merged cells read as their top-left value. */
+  rows: CellValue[][];
+  /** Row indexes whose cells are one merged banner across the table (一、县下达任务). */
+  bannerRows: Set<number>;
+}
+
+export interface ReadWorkbook {
+  kind: 'xlsx' | 'xls' | 'csv';
+  sheets: SheetGrid[];
+  /** Sheets passed over, with why (hidden). */
+  skipped: string[];
+}
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export const MAX_ROWS = 20_000;
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (data: Buffer, magic: number[]) => magic.every((b, i) => data[i] === b);
+
+const fail = (fileName: string, code: string, what: string) => new DomainError(code, `“${fileName}”${what}`);
+
+export async function readReturnFile(fileName: string, data: Buffer): Promise<ReadWorkbook> {
+  if (data.length === 0) throw fail(fileName, 'file_empty', '是空文件，没有内容。请让填报单位重新发送。');
+  if (data.length > MAX_FILE_BYTES) throw fail(fileName, 'file_too_large', `太大（${Math.round(data.length / 1024 / 1024)} MB，上限 20 MB），不像是推进情况表。请检查是否发错了文件。`);
+  const lower = fileName.toLowerCase();
+  let book: ReadWorkbook;
+  if (startsWith(data, ZIP)) book = await readXlsx(fileName, data);
+  else if (startsWith(data, OLE)) book = readWithSheetJs(fileName, data);
+  else if (lower.endsWith('.csv') || lower.endsWith('.txt')) book = readCsv(data);
+  else throw fail(fileName, 'not_a_workbook', '不是有效的 Excel 文件（可能是改了扩展名的其他文件）。请让填报单位用 Excel 或 WPS 另存为 .xlsx 后重新发送。');
+  const total = book.sheets.reduce((n, s) => n + s.rows.length, 0);
+  if (total > MAX_ROWS) throw fail(fileName, 'too_many_rows', `有 ${total} 行，超过上限 ${MAX_ROWS} 行，不像是推进情况表。请检查是否发错了文件。`);
+  if (book.sheets.every((s) => s.rows.every((r) => r.every((c) => c === null || c === '')))) {
+    throw fail(fileName, 'workbook_empty', '里没有任何内容（空白工作簿）。请让填报单位填写后重新发送。');
+  }
+  return book;
+}
+
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value instanceof Date) return value;
+  if (typeof value === 'object') {
+    // A formula keeps its cached result; it is never evaluated here.
+    if ('result' in value) return cellValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+    if ('formula' in value || 'sharedFormula' in value) return null;
+    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join('');
+    if ('text' in value) return String((value as ExcelJS.CellHyperlinkValue).text);
+    if ('error' in value) return null;
+  }
+  return String(value);
+}
+
+async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (err) {
+    const message = (err as Error).message ?? '';
+    if (/encrypt|password/i.test(message)) throw fail(fileName, 'file_encrypted', '设置了打开密码，无法读取。请让填报单位取消密码后重新发送。');
+    // exceljs is strict; SheetJS reads some files WPS writes that exceljs refuses.
+    try {
+      return readWithSheetJs(fileName, data);
+    } catch {
+      throw fail(fileName, 'file_corrupt', '已损坏或不完整（可能下载或传输时中断），无法打开。请让填报单位重新发送。');
+    }
+  }
+  const sheets: SheetGrid[] = [];
+  const skipped: string[] = [];
+  workbook.eachSheet((sheet) => {
+    if (sheet.state !== 'visible') {
+      skipped.push(`工作表“${sheet.name}”是隐藏的，已跳过`);
+      return;
+    }
+    const rows: CellValue[][] = [];
+    const bannerRows = new Set<number>();
+    const width = sheet.columnCount;
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const values: CellValue[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        values.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
+      }
+      rows.push(values);
+    }
+    for (const range of ((sheet.model as { merges?: string[] }).merges ?? [])) {
+      const [a, b] = range.split(':');
+      const from = sheet.getCell(a);
+      const to = sheet.getCell(b);
+      if (from.row === to.row && Number(to.col) - Number(from.col) + 1 >= Math.max(3, width - 1)) bannerRows.add(Number(from.row) - 1);
+    }
+    sheets.push({ name: sheet.name, rows, bannerRows });
+  });
+  return { kind: 'xlsx', sheets, skipped };
+}
+
+function readWithSheetJs(fileName: string, data: Buffer): ReadWorkbook {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellFormula: false });
+  } catch (err) {
+    const message = (err as Error).message ?? '';
+    if (/password|encrypt/i.test(message)) throw fail(fileName, 'file_encrypted', '设置了打开密码，无法读取。请让填报单位取消密码后重新发送。');
+    throw fail(fileName, 'file_corrupt', '已损坏或格式无法识别，无法打开。请让填报单位用 Excel 或 WPS 另存为 .xlsx 后重新发送。');
+  }
+  const sheets: SheetGrid[] = [];
+  const skipped: string[] = [];
+  wb.SheetNames.forEach((name, i) => {
+    if (wb.Workbook?.Sheets?.[i]?.Hidden) {
+      skipped.push(`工作表“${name}”是隐藏的，已跳过`);
+      return;
+    }
+    const ws = wb.Sheets[name];
+    const rows = XLSX.utils.sheet_to_json<CellValue[]>(ws, { header: 1, raw: true, blankrows: true, defval: null });
+    const bannerRows = new Set<number>();
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+    for (const m of ws['!merges'] ?? []) {
+      const top = rows[m.s.r]?.[m.s.c] ?? null;
+      for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) (rows[r] ??= [])[c] = top;
+      if (m.s.r === m.e.r && m.e.c - m.s.c + 1 >= Math.max(3, width - 1)) bannerRows.add(m.s.r);
+    }
+    sheets.push({ name, rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))), bannerRows });
+  });
+  return { kind: startsWith(data, OLE) ? 'xls' : 'xlsx', sheets, skipped };
+}
+
+/** BOM first; then strict UTF-8; else GB18030 (a superset of GBK), which is what WPS/Excel save on Chinese Windows. */
+export function decodeCsv(data: Buffer): string {
+  if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) return data.subarray(3).toString('utf8');
+  if (data[0] === 0xff && data[1] === 0xfe) return iconv.decode(data.subarray(2), 'utf16le');
+  if (data[0] === 0xfe && data[1] === 0xff) return iconv.decode(data.subarray(2), 'utf16be');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    return iconv.decode(data, 'gb18030');
+  }
+}
+
+function readCsv(data: Buffer): ReadWorkbook {
+  const text = decodeCsv(data);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  const rows: CellValue[][] = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
+  return { kind: 'csv', sheets: [{ name: 'CSV', rows, bannerRows: new Set() }], skipped: [] };
+}
