@@ -18,6 +18,8 @@ import { ingestDocument, toIngestJson } from '../services/ingest';
 import { defaultSavePlan, reviewIngest } from '../services/reviewIngest';
 import { saveIngestedDocument } from '../services/saveIngestedDocument';
 import { summarizeLedger } from '../services/summarizeLedger';
+import { analyseReturnFile, toReturnsJson } from '../services/townshipReturns/analyseReturns';
+import { commitReturnFiles } from '../db/repositories/importBatches';
 import { formatSummary } from './formatSummary';
 
 export interface CliIo {
@@ -32,6 +34,9 @@ const USAGE = `用法：
   duban ingest --db 台账文件.sqlite [--dry-run] [--json] 文件.docx|.txt
                                                读取实施方案：任务、责任单位、时限、目标、领导小组；
                                                不加 --dry-run 时按默认选择写入台账（可在“导入记录”中撤销）
+  duban import returns --db 台账文件.sqlite [--round 调度轮次] [--unit 单位] [--dry-run] [--json] 文件...
+                                               导入各单位报回的推进情况表（xlsx、xls、csv）；
+                                               不加 --dry-run 时写入台账（每个文件一条导入记录，可撤销）
   duban export tasks --db 台账文件.sqlite --out 文件.xlsx [--unit 单位] [--status 状态] [--overdue]
                                                导出重点任务清单（A4 横向打印格式）
   duban export template --db 台账文件.sqlite --unit 单位 --round 调度轮次 --out 文件.xlsx
@@ -53,6 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await ingest(rest, io);
       case 'export':
         return await exportCommand(rest, io);
+      case 'import':
+        return await importCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -86,6 +93,68 @@ function parseWithFiles(args: string[], options: ParseArgsConfig['options']) {
     return { values: parsed.values as Record<string, string | boolean | undefined>, files: parsed.positionals };
   } catch (err) {
     throw new UsageError(`参数不正确：${(err as Error).message}`);
+  }
+}
+
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const [kind, ...rest] = args;
+  if (kind !== 'returns') throw new UsageError(`未知的导入类型“${kind ?? ''}”：可用 returns。政策文件请用 duban ingest。`);
+  const { values, files } = parseWithFiles(rest, {
+    db: { type: 'string' },
+    round: { type: 'string' },
+    unit: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+    today: { type: 'string' },
+  });
+  const file = requireDb(values);
+  if (files.length === 0) throw new UsageError('请指定要导入的推进情况表文件。');
+  const dryRun = values['dry-run'] === true;
+  const today = typeof values.today === 'string' ? values.today : localToday();
+  const db = openLedgerFor(file, dryRun);
+  try {
+    const ctx = createContext(db, '命令行');
+    const snap = readLedgerSnapshot(ctx);
+    const round =
+      typeof values.round === 'string'
+        ? snap.rounds.find((r) => r.name === values.round)
+        : [...snap.rounds].reverse().find((r) => !r.closed) ?? snap.rounds.at(-1);
+    if (typeof values.round === 'string' && !round) {
+      throw new DomainError('round_not_found', `找不到调度轮次“${values.round}”。现有轮次：${snap.rounds.map((r) => r.name).join('、') || '（无）'}。`);
+    }
+    if (!round && !dryRun) throw new DomainError('round_missing', '台账中还没有调度轮次：请先在“调度轮次”中新建，或用 --round 指定。');
+    const unit = typeof values.unit === 'string' ? findUnit(snap.units, values.unit) : undefined;
+    const analyses = [];
+    for (const f of files) {
+      const data = fs.existsSync(f) ? fs.readFileSync(f) : null;
+      if (!data) throw new DomainError('file_missing', `找不到文件“${f}”。请检查路径是否正确。`);
+      analyses.push(await analyseReturnFile(path.basename(f), data, snap, { unitId: unit?.id, referenceDate: round?.periodEnd ?? today }));
+    }
+    if (values.json) io.out(JSON.stringify(toReturnsJson(analyses), null, 2) + '\n');
+    const ready = analyses.filter((a) => !a.error && a.unitId !== null);
+    const summary = analyses.map((a) =>
+      a.error ? `  ${a.file}：${a.error.message}` : `  ${a.file}（${a.unit ?? '未识别填报单位'}）：匹配 ${a.rows.length} 条，未匹配 ${a.unmatched.length} 条，冲突 ${a.conflicts.length} 处`,
+    );
+    if (!dryRun && round && ready.length) {
+      const conflicted = (a: (typeof ready)[number]) => new Set(a.conflicts.map((c) => c.taskId));
+      const batchIds = commitReturnFiles(
+        ctx,
+        round.id,
+        ready.map((a) => ({
+          fileName: a.file,
+          sha256: a.sha256,
+          size: a.size,
+          unitId: a.unitId!,
+          // Conflicting rows wait for the clerk; the rest go in.
+          rows: a.rows.filter((r) => !conflicted(a).has(r.taskId)).map(({ taskId, status, percent, progress, problems, nextSteps }) => ({ taskId, status, percent, progress, problems, nextSteps })),
+        })),
+      );
+      summary.push(`已写入“${round.name}”：${batchIds.length} 个导入记录。`);
+    } else if (dryRun) summary.push('（--dry-run：未写入台账）');
+    (values.json ? io.err : io.out)(summary.join('\n') + '\n');
+    return analyses.some((a) => a.error) ? 1 : 0;
+  } finally {
+    db.close();
   }
 }
 

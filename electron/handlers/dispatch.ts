@@ -4,6 +4,7 @@ import type { AppContext } from './context';
 import { dashboardHandlers } from './dashboard';
 import { groupHandlers } from './groups';
 import { exportHandlers } from './exports';
+import { returnsHandlers } from './returns';
 import { importHandlers } from './imports';
 import { ingestHandlers } from './ingest';
 import { ledgerHandlers } from './ledger';
@@ -26,6 +27,7 @@ export const handlers: HandlerMap = {
   ...ingestHandlers,
   ...importHandlers,
   ...exportHandlers,
+  ...returnsHandlers,
 };
 
 /**

@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { dashboardChannels } from './dashboard';
 import { groupChannels } from './groups';
 import { exportChannels } from './exports';
+import { returnsChannels } from './returns';
 import { importChannels } from './imports';
 import { ingestChannels } from './ingest';
 import { ledgerChannels } from './ledger';
@@ -30,6 +31,7 @@ export const channels = {
   ...ingestChannels,
   ...importChannels,
   ...exportChannels,
+  ...returnsChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -122,3 +122,32 @@ describe('duban export', () => {
     expect(run('export', 'roster', '--db', db, '--out', list).stderr).toContain('未知的导出类型');
   });
 });
+
+describe('duban import returns', () => {
+  const township = (name: string) => path.resolve(__dirname, '../../fixtures/township', name);
+
+  it('--dry-run --json prints the contract per file and writes nothing; bad files are named and skipped', () => {
+    const db = path.join(tempDir(), 'x.sqlite');
+    expect(run('demo', '--db', db).status).toBe(0);
+    const before = JSON.parse(run('summary', '--db', db, '--json').stdout).reports;
+    const out = run('import', 'returns', '--db', db, '--dry-run', '--json', township('儒岙镇_推进情况.csv'), township('伪装_文本.xlsx'));
+    expect(out.status).toBe(1);
+    const json = JSON.parse(out.stdout);
+    expect(json.files[0]).toMatchObject({ file: '儒岙镇_推进情况.csv', unit: '儒岙镇', error: null });
+    expect(Object.keys(json.files[0].rows[0]).sort()).toEqual(
+      ['deadline', 'deadlineText', 'method', 'nextSteps', 'percent', 'problems', 'progress', 'row', 'score', 'sheet', 'status', 'taskContent', 'taskId', 'warnings'].sort(),
+    );
+    expect(json.files[0].rows[0]).toMatchObject({ row: 2, percent: 100, deadline: '2024-06-30', deadlineText: '2024年6月底', status: '已完成' });
+    expect(json.files[1].error.message).toContain('伪装_文本.xlsx');
+    expect(JSON.parse(run('summary', '--db', db, '--json').stdout).reports).toBe(before);
+  });
+
+  it('without --dry-run writes the good files into the latest open round', () => {
+    const db = path.join(tempDir(), 'x.sqlite');
+    expect(run('demo', '--db', db).status).toBe(0);
+    const out = run('import', 'returns', '--db', db, township('沙溪镇_2024年二季度推进情况.xlsx'));
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('已写入“2026年第三季度调度”：1 个导入记录');
+    expect(JSON.parse(run('summary', '--db', db, '--json').stdout).reports).toBe(10 + 7);
+  });
+});

@@ -31,7 +31,7 @@ describe('township returns against expected.json', () => {
       expect(a.error).toBeNull();
       expect(a.unit).toBe(file.township);
       const matchable = file.rows.filter((r) => r.itemNo !== null);
-      const sheetOf = (r: { sheet?: string }) => r.sheet ?? a.rows[0]?.sheet;
+      const sheetOf = (r: object) => ('sheet' in r ? (r.sheet as string) : a.rows[0]?.sheet);
       expect(a.rows.map((r) => [r.sheet, r.row, r.taskId])).toEqual(matchable.map((r) => [sheetOf(r), r.row, idOfNo.get(r.itemNo!)]));
       for (const want of matchable) {
         const got = a.rows.find((r) => r.row === want.row && r.sheet === sheetOf(want))!;

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DomainError } from '../../shared/errors';
+import { commitReturnFiles } from '../db/repositories/importBatches';
+import { readLedgerSnapshot } from '../db/repositories/snapshot';
+import { previewReturnFile } from '../services/townshipReturns/previewReturns';
+import type { FeatureHandlers } from './types';
+
+const RETURN_FILTERS = [{ name: '推进情况表（Excel、WPS、CSV）', extensions: ['xlsx', 'xls', 'csv', 'et'] }];
+
+export const returnsHandlers: FeatureHandlers<'returns:analyse' | 'returns:pick' | 'returns:commit'> = {
+  'returns:analyse': async (ctx, { roundId, files, unitId }) => {
+    const snap = readLedgerSnapshot(ctx.ledger);
+    const out = [];
+    for (const f of files) out.push(await previewReturnFile(ctx.ledger, snap, roundId, f.fileName, Buffer.from(f.dataBase64, 'base64'), ctx.today(), unitId));
+    return out;
+  },
+  'returns:pick': async (ctx, { roundId }) => {
+    const files = await ctx.shell.openFiles({ title: '选择各单位报回的推进情况表', filters: RETURN_FILTERS, multiple: true });
+    const snap = readLedgerSnapshot(ctx.ledger);
+    const out = [];
+    for (const file of files) {
+      let data: Buffer;
+      try {
+        data = fs.readFileSync(file);
+      } catch {
+        throw new DomainError('file_unreadable', `无法读取文件“${path.basename(file)}”：请检查文件是否存在、是否正被其他程序打开。`);
+      }
+      out.push(await previewReturnFile(ctx.ledger, snap, roundId, path.basename(file), data, ctx.today()));
+    }
+    return out;
+  },
+  'returns:commit': (ctx, { roundId, files }) => {
+    const batchIds = commitReturnFiles(ctx.ledger, roundId, files);
+    return { batchIds, rows: files.reduce((n, f) => n + f.rows.length, 0) };
+  },
+};

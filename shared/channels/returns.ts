@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { TASK_STATUSES, type TaskStatus } from '../domain';
+import { channel, idSchema } from './define';
+
+export interface ReturnRowView {
+  sheet: string;
+  row: number;
+  taskId: number;
+  taskContent: string;
+  score: number;
+  method: 'template' | 'text' | 'text-all' | 'clerk';
+  status: TaskStatus | null;
+  percent: number | null;
+  deadline: string | null;
+  deadlineText: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  warnings: string[];
+  /** What the ledger holds now for this task, unit and round: the preview shows old → new. */
+  before: { status: TaskStatus | null; percent: number | null; progress: string } | null;
+}
+
+export interface ReturnFileView {
+  file: string;
+  unit: string | null;
+  unitId: number | null;
+  sha256: string;
+  size: number;
+  error: { code: string; message: string } | null;
+  rows: ReturnRowView[];
+  unmatched: {
+    sheet: string;
+    row: number;
+    text: string;
+    candidates: { taskId: number; content: string; score: number }[];
+    reported: Omit<ReturnRowView, 'sheet' | 'row' | 'taskId' | 'taskContent' | 'score' | 'method' | 'before'>;
+  }[];
+  conflicts: { taskId: number; rows: { sheet: string; row: number }[] }[];
+  notes: string[];
+  alreadyImported: { batchId: number; createdAt: string }[];
+}
+
+const text = (max: number) => z.string().max(max);
+const fileSchema = z.object({ fileName: text(260), dataBase64: z.string().max(30_000_000, '文件太大（超过 20 MB），不像是推进情况表。') });
+
+export const returnsChannels = {
+  'returns:analyse': channel<ReturnFileView[]>()(
+    z.object({ roundId: idSchema, files: z.array(fileSchema).min(1).max(100), unitId: idSchema.optional() }),
+  ),
+  'returns:pick': channel<ReturnFileView[]>()(z.object({ roundId: idSchema })),
+  'returns:commit': channel<{ batchIds: number[]; rows: number }>()(
+    z.object({
+      roundId: idSchema,
+      files: z
+        .array(
+          z.object({
+            fileName: text(260),
+            sha256: z.string().regex(/^[0-9a-f]{64}$/),
+            size: z.number().int().min(0),
+            unitId: idSchema,
+            rows: z
+              .array(
+                z.object({
+                  taskId: idSchema,
+                  status: z.enum(TASK_STATUSES).nullable(),
+                  percent: z.number().min(0, '完成进度不能小于 0。').max(100, '完成进度不能大于 100。').nullable(),
+                  progress: text(8000),
+                  problems: text(4000),
+                  nextSteps: text(4000),
+                }),
+              )
+              .max(20000),
+          }),
+        )
+        .min(1, '没有可以导入的文件。'),
+    }),
+  ),
+};
