@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { expect, runtime, saveScreenshot, test } from './fixtures';
+
+const township = (name: string) => path.resolve(__dirname, '../fixtures/township', name);
+
+test('township returns are previewed, a bad file is named and left out, the rest imported and undone by file', async ({ app }) => {
+  test.skip(runtime === 'electron', 'the native file dialog is scripted only in the browser harness');
+  await app.open('导入');
+  app.shell!.queueOpenFiles([township('沙溪镇_2024年二季度推进情况.xlsx'), township('回山镇_推进情况.xlsx'), township('伪装_文本.xlsx')]);
+  await app.page.getByRole('button', { name: '选择文件…' }).click();
+
+  const shaxi = app.page.getByRole('region', { name: '预览 沙溪镇_2024年二季度推进情况.xlsx' });
+  const huishan = app.page.getByRole('region', { name: '预览 回山镇_推进情况.xlsx' });
+  const fake = app.page.getByRole('region', { name: '预览 伪装_文本.xlsx' });
+  await expect(shaxi.getByLabel('沙溪镇_2024年二季度推进情况.xlsx的填报单位')).toHaveValue(/\d+/);
+  await expect(shaxi.getByRole('row')).toHaveCount(9);
+  await expect(fake).toContainText('不是有效的 Excel 文件');
+  // 回山镇's own task is shown, not dropped and not forced onto a ledger task.
+  await expect(huishan.getByLabel('第 5 行对应的任务')).toHaveValue('');
+  await expect(huishan).toContainText('开展夏季爱国卫生运动');
+  await expect(huishan).toContainText('工作表“填表说明”是隐藏的，已跳过');
+  await saveScreenshot(app.page, 'import-returns-preview');
+
+  await shaxi.getByLabel('导入第 12 行').uncheck();
+  await app.page.getByRole('button', { name: '导入 15 条' }).click();
+  await expect(app.page.getByRole('status')).toContainText('已导入 15 条推进情况（2 个文件）');
+
+  await app.page.getByRole('tab', { name: '导入记录' }).click();
+  const history = app.page.getByRole('table', { name: '导入记录' });
+  await expect(history.getByRole('row')).toHaveCount(3);
+  await history.getByRole('button', { name: /^撤销导入 回山镇/ }).click();
+  await app.page.getByRole('dialog').getByRole('button', { name: '撤销导入' }).click();
+  await expect(app.page.getByRole('status')).toContainText('已撤销：导入 回山镇');
+  await expect(history.getByRole('row').filter({ hasText: '回山镇' })).toContainText('已撤销');
+});
