@@ -3,6 +3,7 @@
 import { runExportBench } from './exportBench';
 import { runGridBench } from './gridBench';
 import { runIngestBench } from './ingestBench';
+import { runReturnsBench } from './returnsBench';
 import { printBench } from './report';
 
 async function main(): Promise<void> {
@@ -11,6 +12,7 @@ async function main(): Promise<void> {
     ['grid', runGridBench],
     ['ingest', runIngestBench],
     ['export', runExportBench],
+    ['returns', runReturnsBench],
   ];
   for (const [name, run] of cases) {
     if (only && only !== name) continue;

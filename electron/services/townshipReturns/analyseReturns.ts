@@ -3,12 +3,12 @@ import type { LedgerSnapshot, TaskStatus, Unit } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { unitIdsReaching } from '../../../shared/collectives';
 import { mapStatus } from '../../../shared/mapStatus';
-import { cleanCell, toHalfWidthAlnum } from '../../../shared/normalizeText';
+import { cleanCell, normalizeForMatch, toHalfWidthAlnum } from '../../../shared/normalizeText';
 import { parseDeadline } from '../../../shared/parseDeadline';
 import { parsePercent } from '../../../shared/parsePercent';
 import { namesOf } from '../../../shared/unitNames';
 import { detectHeader, type ReturnField } from './detectHeader';
-import { isConfident, rankCandidates, toMatchable, type MatchCandidate, type MatchableItem } from './matchWorkItem';
+import { buildMatchIndex, isConfident, rankCandidates, toMatchable, type MatchCandidate, type MatchIndex } from './matchWorkItem';
 import { readReturnFile, type CellValue, type SheetGrid } from './readReturnFile';
 
 export interface ReturnRow {
@@ -89,7 +89,7 @@ export function resolveUnit(words: string[], units: Unit[]): Unit | null {
 
 function analyseSheet(
   sheet: SheetGrid,
-  items: { assigned: MatchableItem[]; all: MatchableItem[] },
+  items: { assigned: MatchIndex; all: MatchIndex },
   ids: Map<number, string>,
   referenceDate: string,
   out: FileAnalysis,
@@ -129,17 +129,63 @@ function analyseSheet(
       out.rows.push({ ...base, taskId: templateId, taskContent: ids.get(templateId)!, score: 1, method: 'template', ...reported });
       continue;
     }
+    // Most rows copy the work item word for word: one exact hit needs no ranking.
+    const exact = items.all.exact.get(normalizeForMatch(work));
+    if (exact?.length === 1) {
+      const onOwnList = items.assigned.exact.has(exact[0].key);
+      out.rows.push({ ...base, taskId: exact[0].id, taskContent: exact[0].content, score: 1, method: onOwnList ? 'text' : 'text-all', ...reported });
+      continue;
+    }
     const own = rankCandidates(work, items.assigned);
     const every = rankCandidates(work, items.all);
-    const preferAll = (every[0]?.score ?? 0) - (own[0]?.score ?? 0) > 0.05;
-    const ranked = preferAll || own.length === 0 ? every : own;
-    if (isConfident(ranked)) {
-      out.rows.push({ ...base, taskId: ranked[0].taskId, taskContent: ranked[0].content, score: ranked[0].score, method: ranked === own ? 'text' : 'text-all', ...reported });
+    // The township's own work is preferred, but never over a work item elsewhere that fits better:
+    // then only a clear winner among all work items is taken, and the clerk decides the rest.
+    const betterElsewhere = every[0] && own[0] && every[0].taskId !== own[0].taskId && every[0].score > own[0].score;
+    const ranked = isConfident(own) && !betterElsewhere ? own : isConfident(every) ? every : null;
+    if (ranked) {
+      const best = ranked[0];
+      const onOwnList = own.some((c) => c.taskId === best.taskId);
+      out.rows.push({ ...base, taskId: best.taskId, taskContent: best.content, score: best.score, method: onOwnList ? 'text' : 'text-all', ...reported });
     } else {
       out.unmatched.push({ ...base, text: work, candidates: (every.length ? every : own).slice(0, 3), reported });
     }
   }
   return true;
+}
+
+interface PreparedLedger {
+  all: MatchIndex;
+  ids: Map<number, string>;
+  assignedTo: (unit: Unit | null) => MatchIndex;
+}
+
+/** Indexes built once per ledger snapshot: a batch of 50 returns shares them. */
+const prepared = new WeakMap<LedgerSnapshot, PreparedLedger>();
+
+function prepareLedger(snap: LedgerSnapshot): PreparedLedger {
+  const known = prepared.get(snap);
+  if (known) return known;
+  const itemNodes = snap.tasks.filter((t) => t.level === 'item');
+  const all = itemNodes.map((t) => toMatchable(t.id, t.content));
+  const byUnit = new Map<number, MatchIndex>();
+  const empty = buildMatchIndex([]);
+  const result: PreparedLedger = {
+    all: buildMatchIndex(all),
+    ids: new Map(itemNodes.map((t) => [t.id, t.content])),
+    assignedTo: (unit) => {
+      if (!unit) return empty;
+      let index = byUnit.get(unit.id);
+      if (!index) {
+        const reach = new Set(unitIdsReaching(unit, snap.units));
+        const reached = new Set(itemNodes.filter((t) => [...t.leadUnitIds, ...t.coUnitIds].some((id) => reach.has(id))).map((t) => t.id));
+        index = buildMatchIndex(all.filter((m) => reached.has(m.id)));
+        byUnit.set(unit.id, index);
+      }
+      return index;
+    },
+  };
+  prepared.set(snap, result);
+  return result;
 }
 
 /** Reads and matches one township file against the ledger; never writes, never throws for a bad file. */
@@ -159,9 +205,7 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
   try {
     const book = await readReturnFile(fileName, data);
     out.notes.push(...book.skipped);
-    const itemNodes = snap.tasks.filter((t) => t.level === 'item');
-    const all = itemNodes.map((t) => toMatchable(t.id, t.content));
-    const ids = new Map(itemNodes.map((t) => [t.id, t.content]));
+    const prepared = prepareLedger(snap);
     // Who sent it: the clerk's choice, a 填报单位 line or title above the table, else the file name.
     const headerWords: string[] = [];
     const firstRows = book.sheets.flatMap((s) => s.rows.slice(0, 6).flat().map(text)).filter(Boolean);
@@ -171,14 +215,10 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
       resolveUnit([...filledBy, ...firstRows.slice(0, 3), fileName.replace(/\.[^.]+$/, '')], snap.units);
     out.unit = unit?.name ?? null;
     out.unitId = unit?.id ?? null;
-    const reach = new Set(unit ? unitIdsReaching(unit, snap.units) : []);
-    const assigned = all.filter((m) => {
-      const t = itemNodes.find((x) => x.id === m.id)!;
-      return [...t.leadUnitIds, ...t.coUnitIds].some((id) => reach.has(id));
-    });
+    const indexes = { assigned: prepared.assignedTo(unit), all: prepared.all };
     let readable = 0;
     for (const sheet of book.sheets) {
-      if (analyseSheet(sheet, { assigned, all }, ids, options.referenceDate, out, headerWords)) readable += 1;
+      if (analyseSheet(sheet, indexes, prepared.ids, options.referenceDate, out, headerWords)) readable += 1;
       else if (sheet.rows.some((r) => r.some((c) => c !== null && c !== ''))) out.notes.push(`工作表“${sheet.name}”没有找到表头（工作内容、进展情况等），已跳过`);
     }
     if (readable === 0) {

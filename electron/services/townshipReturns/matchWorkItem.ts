@@ -31,15 +31,55 @@ export function toMatchable(id: number, content: string): MatchableItem {
 }
 
 /**
+ * Work items indexed for matching many rows: the exact normalised text, and which items share each
+ * two-character gram. Grams found in more than a twentieth of the ledger (医疗, 卫生) say little and
+ * would make every row touch every item, so they are left out of the index.
+ */
+export interface MatchIndex {
+  items: MatchableItem[];
+  exact: Map<string, MatchableItem[]>;
+  grams: Map<string, number[]>;
+}
+
+export function buildMatchIndex(items: MatchableItem[]): MatchIndex {
+  const exact = new Map<string, MatchableItem[]>();
+  const postings = new Map<string, number[]>();
+  items.forEach((item, i) => {
+    exact.set(item.key, [...(exact.get(item.key) ?? []), item]);
+    for (const g of item.bigrams) {
+      const list = postings.get(g);
+      if (list) list.push(i);
+      else postings.set(g, [i]);
+    }
+  });
+  const cap = Math.max(50, Math.ceil(items.length / 20));
+  const grams = new Map([...postings].filter(([, list]) => list.length <= cap));
+  return { items, exact, grams };
+}
+
+/** The few items worth a closer look: exact text first, else those sharing the most informative grams. */
+function roughCandidates(key: string, grams: Set<string>, index: MatchIndex): MatchableItem[] {
+  const same = index.exact.get(key);
+  if (same) return same;
+  const counts = new Map<number, number>();
+  for (const g of grams) for (const i of index.grams.get(g) ?? []) counts.set(i, (counts.get(i) ?? 0) + 1);
+  if (counts.size === 0 && index.items.length <= 2000) return index.items;
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 24)
+    .map(([i]) => index.items[i]);
+}
+
+/**
  * Similarity that survives abridged and mistyped text: edit distance over the normalised words, and
  * for a shortened copy (the township kept the first clause) how much of the item it covers.
  * A cheap bigram overlap picks the few candidates worth the edit distance.
  */
-export function rankCandidates(text: string, items: MatchableItem[], keep = 3): MatchCandidate[] {
+export function rankCandidates(text: string, index: MatchIndex, keep = 3): MatchCandidate[] {
   const key = normalizeForMatch(text);
   if (key.length < 4) return [];
   const grams = bigrams(key);
-  const rough = items
+  const rough = roughCandidates(key, grams, index)
     .map((item) => {
       let shared = 0;
       for (const g of grams) if (item.bigrams.has(g)) shared += 1;
