@@ -216,7 +216,7 @@ test('work items are reordered with the move buttons and by dragging; the order 
   const handle = (await cellOf(app, '强化医防协同', 'number')).locator('.ag-drag-handle');
   await handle.dragTo(await cellOf(app, '完善医共体岗位设置', 'content'), { targetPosition: { x: 40, y: 5 } });
   await expect(app.page.getByRole('status')).toHaveText('已移动。');
-  expect((await contentsInOrder(app)).slice(0, 3)).toEqual(['强化医防协同，健', '完善医共体岗位设', '围绕全面建设高水']);
+  await expect.poll(async () => (await contentsInOrder(app)).slice(0, 3)).toEqual(['强化医防协同，健', '完善医共体岗位设', '围绕全面建设高水']);
 });
 
 async function pasteText(app: DubanApp, text: string) {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import type { LedgerSnapshot, TaskStatus, Unit } from '../../../shared/domain';
+import type { ReturnFileView, ReturnRowView } from '../../../shared/channels/returns';
+import type { LedgerSnapshot, Unit } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { unitIdsReaching } from '../../../shared/collectives';
 import { mapStatus } from '../../../shared/mapStatus';
@@ -8,34 +9,12 @@ import { parseDeadline } from '../../../shared/parseDeadline';
 import { parsePercent } from '../../../shared/parsePercent';
 import { namesOf } from '../../../shared/unitNames';
 import { detectHeader, type ReturnField } from './detectHeader';
-import { buildMatchIndex, isConfident, rankCandidates, toMatchable, type MatchCandidate, type MatchIndex } from './matchWorkItem';
+import { buildMatchIndex, isConfident, rankCandidates, toMatchable, type MatchIndex } from './matchWorkItem';
 import { readReturnFile, type CellValue, type SheetGrid } from './readReturnFile';
 
-export interface ReturnRow {
-  sheet: string;
-  row: number;
-  taskId: number;
-  taskContent: string;
-  score: number;
-  method: 'template' | 'text' | 'text-all' | 'clerk';
-  status: TaskStatus | null;
-  percent: number | null;
-  deadline: string | null;
-  deadlineText: string;
-  progress: string;
-  problems: string;
-  nextSteps: string;
-  warnings: string[];
-}
-
-export interface UnmatchedRow {
-  sheet: string;
-  row: number;
-  text: string;
-  candidates: MatchCandidate[];
-  /** What the row reported, so a row the clerk matches by hand keeps its words. */
-  reported: Omit<ReturnRow, 'sheet' | 'row' | 'taskId' | 'taskContent' | 'score' | 'method'>;
-}
+/** One matched row, as the preview and the CLI contract show it. */
+export type ReturnRow = Omit<ReturnRowView, 'before'>;
+export type UnmatchedRow = ReturnFileView['unmatched'][number];
 
 export interface FileAnalysis {
   file: string;

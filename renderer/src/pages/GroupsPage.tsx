@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { GroupList, GroupView } from '../../../shared/channels/groups';
 import type { Unit } from '../../../shared/domain';
 import { errorMessage, invoke } from '../api';
-import { ErrorBanner } from '../components/ErrorBanner';
+import { PageMessages } from '../components/PageMessages';
 import { DutiesSection } from './groups/DutiesSection';
 import { GroupInfoForm } from './groups/GroupInfoForm';
 import { MembersSection } from './groups/MembersSection';
@@ -67,12 +67,7 @@ export function GroupsPage() {
           </button>
         </div>
       </div>
-      <ErrorBanner message={error} onClose={() => setError('')} />
-      {notice && !error && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
       {!view && list.groups.length === 0 && <p className="muted">还没有领导小组。点“新建领导小组”开始录入。</p>}
       {view && (
         <>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { RoundSummary, RoundView, UnitReportStatus } from '../../../shared/channels/rounds';
 import { errorMessage, invoke } from '../api';
-import { ErrorBanner } from '../components/ErrorBanner';
+import { PageMessages } from '../components/PageMessages';
 import { NewRoundDialog } from './rounds/NewRoundDialog';
 import { RoundDetail } from './rounds/RoundDetail';
 import { UnitReportsDialog } from './rounds/UnitReportsDialog';
@@ -64,12 +64,7 @@ export function RoundsPage() {
           </button>
         </div>
       </div>
-      <ErrorBanner message={error} onClose={() => setError('')} />
-      {notice && !error && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
       <div className="rounds-layout">
         <nav className="round-list" aria-label="调度轮次列表">
           {rounds.length === 0 && <p className="muted">还没有调度轮次。</p>}

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '../../../shared/domain';
 import { errorMessage, invoke } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { ErrorBanner } from '../components/ErrorBanner';
+import { PageMessages } from '../components/PageMessages';
 import { AddUnitDialog } from './AddUnitDialog';
 import { splitAliases } from './splitAliases';
 
@@ -142,12 +142,7 @@ export function UnitsPage() {
           </button>
         </div>
       </div>
-      <ErrorBanner message={error} onClose={() => setError('')} />
-      {notice && !error && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
       <div className="grid-host" data-testid="units-grid">
         <AgGridReact<Unit>
           ref={gridRef}

@@ -1,7 +1,7 @@
 import { useCallback, useState, type DragEvent } from 'react';
 import type { IngestReview } from '../../../../shared/channels/ingest';
 import { errorMessage, invoke } from '../../api';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { PageMessages } from '../../components/PageMessages';
 import { DocumentReview } from './DocumentReview';
 import { ImportBatchList } from './ImportBatchList';
 import { fileToBase64 } from './readDroppedFile';
@@ -56,12 +56,7 @@ export function ImportPage() {
           </button>
         ))}
       </div>
-      <ErrorBanner message={error} onClose={() => setError('')} />
-      {notice && !error && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
       {tab === 'returns' && <ReturnsImport onDone={report} />}
       {tab === 'document' &&
         (review ? (

@@ -7,7 +7,7 @@ import type { TaskListView } from '../../../../shared/channels';
 import { TASK_STATUSES, type Unit } from '../../../../shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ErrorBanner } from '../../components/ErrorBanner';
+import { PageMessages } from '../../components/PageMessages';
 import { useUndo } from '../../components/useUndo';
 import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
 import { BulkEditDialog, type BulkField } from './BulkEditDialog';
@@ -176,9 +176,9 @@ export function TasksPage() {
       try {
         await invoke('tasks:update', { id: target.id, patch: target.patch });
         setCellErrors(({ [key]: _, ...rest }) => rest);
+        await reload();
         setError('');
         setNotice('已保存。');
-        await reload();
       } catch (err) {
         const message = errorMessage(err);
         setCellErrors((m) => ({ ...m, [key]: message }));
@@ -293,10 +293,10 @@ export function TasksPage() {
     if (!row) return;
     try {
       const { deleted } = await invoke('tasks:delete', { id: row.node.id });
-      setNotice(`已删除 ${deleted} 项。`);
-      setError('');
       setCurrent(null);
       await reload();
+      setNotice(`已删除 ${deleted} 项。`);
+      setError('');
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -306,9 +306,9 @@ export function TasksPage() {
     try {
       const done = await invoke('tasks:closeOut', { ids: selected.map((r) => r.node.id), closedBy, closedOn });
       setClosingOut(false);
-      setNotice(`已销号 ${done.length} 项。`);
       apiRef.current?.deselectAll();
       await reload();
+      setNotice(`已销号 ${done.length} 项。`);
       return null;
     } catch (err) {
       return errorMessage(err);
@@ -319,9 +319,9 @@ export function TasksPage() {
     try {
       const { updated } = await invoke('tasks:bulkUpdate', { ids: selected.map((r) => r.node.id), patch });
       setBulkField(null);
+      await reload();
       setNotice(`已批量设置 ${updated} 项。`);
       setError('');
-      await reload();
       return null;
     } catch (err) {
       return errorMessage(err);
@@ -331,9 +331,10 @@ export function TasksPage() {
   const runStructural = async (action: () => Promise<unknown>, message: string) => {
     try {
       await action();
+      // The notice follows the reload, so what it announces is already on screen.
+      await reload();
       setNotice(message);
       setError('');
-      await reload();
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -485,12 +486,7 @@ export function TasksPage() {
           显示 {itemCount(rows)} / {itemCount(allRows)} 项工作内容
         </span>
       </div>
-      <ErrorBanner message={error} onClose={() => setError('')} />
-      {notice && !error && (
-        <div className="notice" role="status">
-          {notice}
-        </div>
-      )}
+      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
       <div className="grid-and-panel">
         <div className="grid-host" data-testid="tasks-grid">
           <AgGridReact<GridRow>
