@@ -11,7 +11,9 @@ import { unitIdsReaching } from '../../shared/collectives';
 import { namesOf } from '../../shared/unitNames';
 import { readLedgerSnapshot } from '../db/repositories/snapshot';
 import { listUnits } from '../db/repositories/units';
+import { buildBulletinWorkbook } from '../services/excel/bulletinWorkbook';
 import { buildFillTemplateWorkbook } from '../services/excel/fillTemplateWorkbook';
+import { buildRosterWorkbook } from '../services/excel/rosterWorkbook';
 import { buildTaskListWorkbook } from '../services/excel/taskListWorkbook';
 import { writeWorkbookFile } from '../services/excel/writeWorkbookFile';
 import { ingestDocument, toIngestJson } from '../services/ingest';
@@ -41,6 +43,9 @@ const USAGE = `用法：
                                                导出重点任务清单（A4 横向打印格式）
   duban export template --db 台账文件.sqlite --unit 单位 --round 调度轮次 --out 文件.xlsx
                                                导出某单位某轮调度的填报模板
+  duban export roster --db 台账文件.sqlite --group 领导小组名称 --out 文件.xlsx
+  duban export bulletin --db 台账文件.sqlite --round 调度轮次 --out 文件.xlsx
+                                               导出领导小组名单 / 调度通报（含催办清单）
 `;
 
 class UsageError extends Error {}
@@ -173,6 +178,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
     status: { type: 'string' },
     overdue: { type: 'boolean' },
     round: { type: 'string' },
+    group: { type: 'string' },
     today: { type: 'string' },
   });
   const file = requireDb(values);
@@ -201,8 +207,16 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
       const round = snap.rounds.find((r) => r.name === values.round);
       if (!round) throw new DomainError('round_not_found', `找不到调度轮次“${values.round}”。现有轮次：${snap.rounds.map((r) => r.name).join('、') || '（无）'}。`);
       await writeWorkbookFile(buildFillTemplateWorkbook(snap, { unit: findUnit(snap.units, values.unit), round, today }), out);
+    } else if (kind === 'roster') {
+      const group = snap.groups.find((g) => g.name === values.group);
+      if (!group) throw new DomainError('group_not_found', `找不到领导小组“${values.group ?? ''}”。现有：${snap.groups.map((g) => g.name).join('、') || '（无）'}。`);
+      await writeWorkbookFile(buildRosterWorkbook(snap, group.id), out);
+    } else if (kind === 'bulletin') {
+      const round = snap.rounds.find((r) => r.name === values.round);
+      if (!round) throw new DomainError('round_not_found', `找不到调度轮次“${values.round ?? ''}”。现有轮次：${snap.rounds.map((r) => r.name).join('、') || '（无）'}。`);
+      await writeWorkbookFile(buildBulletinWorkbook(snap, round.id, today), out);
     } else {
-      throw new UsageError(`未知的导出类型“${kind ?? ''}”：可用 tasks、template。`);
+      throw new UsageError(`未知的导出类型“${kind ?? ''}”：可用 tasks、template、roster、bulletin。`);
     }
     io.out(`已导出：${out}\n`);
     return 0;

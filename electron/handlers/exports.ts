@@ -2,7 +2,9 @@ import path from 'node:path';
 import { DomainError } from '../../shared/errors';
 import { readLedgerSnapshot } from '../db/repositories/snapshot';
 import { readSettings } from '../db/repositories/settings';
+import { buildBulletinWorkbook } from '../services/excel/bulletinWorkbook';
 import { buildFillTemplateWorkbook } from '../services/excel/fillTemplateWorkbook';
+import { buildRosterWorkbook } from '../services/excel/rosterWorkbook';
 import { buildTaskListWorkbook } from '../services/excel/taskListWorkbook';
 import { buildUnitDispatchWorkbook } from '../services/excel/unitDispatchWorkbook';
 import { defaultExportName, writeWorkbookFile } from '../services/excel/writeWorkbookFile';
@@ -25,7 +27,27 @@ function unitsById(snap: ReturnType<typeof readLedgerSnapshot>, ids: number[]) {
   });
 }
 
-export const exportHandlers: FeatureHandlers<'export:tasks' | 'export:dispatch' | 'export:template' | 'export:open'> = {
+async function saveWorkbook(ctx: AppContext, title: string, name: string, build: () => import('exceljs').Workbook, items: number) {
+  const file = await saveAs(ctx, title, name);
+  if (!file) return { files: [], items: 0 };
+  await writeWorkbookFile(build(), file);
+  exported.add(file);
+  return { files: [file], items };
+}
+
+export const exportHandlers: FeatureHandlers<'export:tasks' | 'export:dispatch' | 'export:template' | 'export:roster' | 'export:bulletin' | 'export:open'> = {
+  'export:roster': async (ctx, { groupId }) => {
+    const snap = readLedgerSnapshot(ctx.ledger);
+    const group = snap.groups.find((g) => g.id === groupId);
+    if (!group) throw new DomainError('group_not_found', '所选领导小组已不存在，请刷新后重新选择。');
+    return saveWorkbook(ctx, '导出领导小组名单', defaultExportName(`${group.name}名单`, ctx.today()), () => buildRosterWorkbook(snap, groupId), 1);
+  },
+  'export:bulletin': async (ctx, { roundId }) => {
+    const snap = readLedgerSnapshot(ctx.ledger);
+    const round = snap.rounds.find((r) => r.id === roundId);
+    if (!round) throw new DomainError('round_not_found', '所选调度轮次已不存在，请刷新后重新选择。');
+    return saveWorkbook(ctx, '导出调度通报', defaultExportName(`${round.name}通报`, ctx.today()), () => buildBulletinWorkbook(snap, roundId, ctx.today()), 1);
+  },
   'export:tasks': async (ctx, req) => {
     const file = await saveAs(ctx, '导出重点任务清单', defaultExportName('重点任务清单', ctx.today()));
     if (!file) return { files: [], items: 0 };

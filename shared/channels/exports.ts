@@ -40,6 +40,8 @@ export const exportChannels = {
     }),
   ),
   'export:template': channel<ExportOutcome>()(z.object({ unitIds: z.array(idSchema).min(1, '请至少选择一个单位。').max(500), roundId: idSchema })),
+  'export:roster': channel<ExportOutcome>()(z.object({ groupId: idSchema })),
+  'export:bulletin': channel<ExportOutcome>()(z.object({ roundId: idSchema })),
   /** Open a file this session exported, or show it in its folder. */
   'export:open': channel<{ ok: true }>()(z.object({ file: text(1000), folder: z.boolean() })),
 };

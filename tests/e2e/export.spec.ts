@@ -39,3 +39,15 @@ test('fill-in templates for two townships go into the chosen folder, one file ea
   const files = fs.readdirSync(app.shell!.outDir).filter((f) => f.startsWith('填报模板'));
   expect(files.sort()).toEqual(['填报模板_2026年第三季度调度_儒岙镇_2026-11-23.xlsx', '填报模板_2026年第三季度调度_沙溪镇_2026-11-23.xlsx']);
 });
+
+test('the roster and the round bulletin are exported from the same page', async ({ app }) => {
+  test.skip(runtime === 'electron', 'the native save dialog is scripted only in the browser harness');
+  await app.open('导出');
+  await app.page.getByRole('button', { name: '导出名单…' }).click();
+  await expect(app.page.getByRole('status')).toContainText('新昌县深化基层卫生健康综合改革领导小组名单_2026-11-23.xlsx');
+  await app.page.getByRole('button', { name: '导出通报…' }).click();
+  await expect(app.page.getByRole('status')).toContainText('2026年第三季度调度通报_2026-11-23.xlsx');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(app.shell!.outDir, '2026年第三季度调度通报_2026-11-23.xlsx'));
+  expect(wb.worksheets.map((s) => s.name)).toEqual(['调度通报', '催办清单']);
+});

@@ -8,6 +8,8 @@ import { updateTask } from '../../../electron/db/repositories/tasks';
 import { buildFillTemplateWorkbook } from '../../../electron/services/excel/fillTemplateWorkbook';
 import { buildTaskListWorkbook } from '../../../electron/services/excel/taskListWorkbook';
 import { buildUnitDispatchWorkbook } from '../../../electron/services/excel/unitDispatchWorkbook';
+import { buildRosterWorkbook } from '../../../electron/services/excel/rosterWorkbook';
+import { buildBulletinWorkbook } from '../../../electron/services/excel/bulletinWorkbook';
 import { writeWorkbookFile } from '../../../electron/services/excel/writeWorkbookFile';
 import { freshLedger, tempDir } from '../ledger/helpers';
 
@@ -120,5 +122,43 @@ describe('填报模板 export', () => {
     const snap = readLedgerSnapshot(ctx);
     const unit = snap.units.find((u) => u.name === '县疾病预防控制中心')!;
     expect(() => buildFillTemplateWorkbook(snap, { unit, round: snap.rounds[0], today: '2026-11-23' })).toThrow('没有承担的工作内容');
+  });
+});
+
+describe('领导小组名单 and 调度通报 exports', () => {
+  it('prints the current roster role by role, the office and the member-unit duties', async () => {
+    const { ctx } = freshLedger({ demo: true });
+    const snap = readLedgerSnapshot(ctx);
+    // A personnel change: the ended term must not be printed.
+    const leader = snap.members.find((m) => m.role === '组长')!;
+    ctx.db.prepare("UPDATE group_member SET valid_to = '2026-09-01' WHERE id = ?").run(leader.id);
+    ctx.db.prepare("INSERT INTO group_member (group_id, role, person_name, post, sort_order, valid_from) VALUES (?, '组长', '李明', '副县长', 0, '2026-09-01')").run(leader.groupId);
+    const { sheet } = await roundTrip(buildRosterWorkbook(readLedgerSnapshot(ctx), leader.groupId));
+    const lines = texts(sheet);
+    expect(lines[0]).toBe('新昌县深化基层卫生健康综合改革领导小组名单');
+    expect(lines).toContain('组  长：李明 副县长');
+    expect(lines.join()).not.toContain('王奇洲');
+    expect(lines.find((l) => l.startsWith('成  员：'))).toContain('县财政局主要负责人、');
+    expect(lines).toContain('领导小组下设办公室，办公室设在县卫生健康局，王越晟任办公室主任。');
+    expect(lines).toContain('县财政局：负责落实基层卫生健康投入保障和以奖代补资金。');
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToWidth: 1 });
+  });
+
+  it('reports a round: who did not report, counts by status per lead unit, and a 催办 list per unit', async () => {
+    const { ctx } = freshLedger({ demo: true });
+    const snap = readLedgerSnapshot(ctx);
+    const file = path.join(tempDir(), 'b.xlsx');
+    await writeWorkbookFile(buildBulletinWorkbook(snap, snap.rounds[0].id, '2026-11-23'), file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const [report, chase] = wb.worksheets;
+    expect(report.name).toBe('调度通报');
+    expect(String(report.getCell('A2').value)).toContain('未报送 2 个（县财政局、城南乡）');
+    const health = report.getRow(4).values as unknown[];
+    expect(health.slice(1, 3)).toEqual(['县卫生健康局', 32]);
+    expect(chase.name).toBe('催办清单');
+    const chased = texts(chase).filter((t) => t === '县财政局');
+    expect(chased.length).toBeGreaterThan(0);
+    expect(XLSX.read(fs.readFileSync(file)).SheetNames).toEqual(['调度通报', '催办清单']);
   });
 });

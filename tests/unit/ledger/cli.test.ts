@@ -119,7 +119,14 @@ describe('duban export', () => {
     expect(badRound.stderr).toContain('找不到调度轮次“没有这一轮”');
     const badUnit = run('export', 'tasks', '--db', db, '--out', list, '--unit', '县教育局');
     expect(badUnit.stderr).toContain('找不到单位“县教育局”');
-    expect(run('export', 'roster', '--db', db, '--out', list).stderr).toContain('未知的导出类型');
+    expect(run('export', 'frobnicate', '--db', db, '--out', list).stderr).toContain('未知的导出类型');
+    const roster = path.join(dir, '名单.xlsx');
+    expect(run('export', 'roster', '--db', db, '--group', '新昌县深化基层卫生健康综合改革领导小组', '--out', roster).status).toBe(0);
+    expect(XLSX.read(fs.readFileSync(roster)).SheetNames).toEqual(['领导小组名单']);
+    expect(run('export', 'roster', '--db', db, '--group', '不存在', '--out', roster).stderr).toContain('找不到领导小组“不存在”');
+    const bulletin = path.join(dir, '通报.xlsx');
+    expect(run('export', 'bulletin', '--db', db, '--round', '2026年第三季度调度', '--out', bulletin).status).toBe(0);
+    expect(XLSX.read(fs.readFileSync(bulletin)).SheetNames).toEqual(['调度通报', '催办清单']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { TASK_LIST_COLUMN_NAMES, type ExportOutcome } from '../../../../shared/channels/exports';
-import { TASK_STATUSES, type ProgressRound, type Unit } from '../../../../shared/domain';
+import { TASK_STATUSES, type LeadershipGroup, type ProgressRound, type Unit } from '../../../../shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { ErrorBanner } from '../../components/ErrorBanner';
 
@@ -10,6 +10,8 @@ const DEFAULT_COLUMNS: Column[] = ['序号', '重点任务', '工作内容', '�
 export function ExportPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [rounds, setRounds] = useState<ProgressRound[]>([]);
+  const [groups, setGroups] = useState<LeadershipGroup[]>([]);
+  const [groupId, setGroupId] = useState<number | null>(null);
   const [title, setTitle] = useState('重点任务清单');
   const [attachmentLabel, setAttachmentLabel] = useState('');
   const [madeBy, setMadeBy] = useState('');
@@ -27,6 +29,8 @@ export function ExportPage() {
     invoke('ledger:snapshot', {}).then((snap) => {
       setUnits(snap.units);
       setRounds(snap.rounds);
+      setGroups(snap.groups);
+      setGroupId(snap.groups[0]?.id ?? null);
       setRoundId(snap.rounds.at(-1)?.id ?? null);
       const doc = snap.documents[0];
       if (doc) setTitle(`${doc.title.replace(/（.*?）$/, '').replace(/实施方案$/, '')}重点任务清单`);
@@ -152,6 +156,27 @@ export function ExportPage() {
               onClick={() => roundId !== null && run('导出填报模板', () => invoke('export:template', { unitIds: picked, roundId }))}
             >
               导出填报模板…
+            </button>
+          </div>
+        </div>
+        <div className="export-card">
+          <h2>领导小组名单 / 调度通报</h2>
+          <div className="row">
+            <select aria-label="领导小组" value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : null)}>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" disabled={groupId === null} onClick={() => groupId !== null && run('导出领导小组名单', () => invoke('export:roster', { groupId }))}>
+              导出名单…
+            </button>
+          </div>
+          <div className="row">
+            <span className="muted">调度通报（含催办清单）按上方所选调度轮次</span>
+            <button type="button" disabled={roundId === null} onClick={() => roundId !== null && run('导出调度通报', () => invoke('export:bulletin', { roundId }))}>
+              导出通报…
             </button>
           </div>
         </div>
