@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../shared/errors';
+import { rememberMapping } from '../db/repositories/columnMappings';
 import { commitReturnFiles } from '../db/repositories/importBatches';
 import { readLedgerSnapshot } from '../db/repositories/snapshot';
 import { previewReturnFile } from '../services/townshipReturns/previewReturns';
@@ -9,10 +10,10 @@ import type { FeatureHandlers } from './types';
 const RETURN_FILTERS = [{ name: '推进情况表（Excel、WPS、CSV）', extensions: ['xlsx', 'xls', 'csv', 'et'] }];
 
 export const returnsHandlers: FeatureHandlers<'returns:analyse' | 'returns:pick' | 'returns:commit'> = {
-  'returns:analyse': async (ctx, { roundId, files, unitId }) => {
+  'returns:analyse': async (ctx, { roundId, files, unitId, overrides }) => {
     const snap = readLedgerSnapshot(ctx.ledger);
     const out = [];
-    for (const f of files) out.push(await previewReturnFile(ctx.ledger, snap, roundId, f.fileName, Buffer.from(f.dataBase64, 'base64'), ctx.today(), unitId));
+    for (const f of files) out.push(await previewReturnFile(ctx.ledger, snap, roundId, f.fileName, Buffer.from(f.dataBase64, 'base64'), ctx.today(), unitId, overrides));
     return out;
   },
   'returns:pick': async (ctx, { roundId }) => {
@@ -26,12 +27,16 @@ export const returnsHandlers: FeatureHandlers<'returns:analyse' | 'returns:pick'
       } catch {
         throw new DomainError('file_unreadable', `无法读取文件“${path.basename(file)}”：请检查文件是否存在、是否正被其他程序打开。`);
       }
-      out.push(await previewReturnFile(ctx.ledger, snap, roundId, path.basename(file), data, ctx.today()));
+      const view = await previewReturnFile(ctx.ledger, snap, roundId, path.basename(file), data, ctx.today());
+      out.push({ ...view, source: { fileName: path.basename(file), dataBase64: data.toString('base64') } });
     }
     return out;
   },
-  'returns:commit': (ctx, { roundId, files }) => {
-    const batchIds = commitReturnFiles(ctx.ledger, roundId, files);
+  'returns:commit': (ctx, { roundId, files, mappings }) => {
+    const batchIds = ctx.ledger.db.transaction(() => {
+      for (const m of mappings ?? []) rememberMapping(ctx.ledger, m.unitId, m.signature, m.columns as Record<string, number>);
+      return commitReturnFiles(ctx.ledger, roundId, files);
+    })();
     return { batchIds, rows: files.reduce((n, f) => n + f.rows.length, 0) };
   },
 };

@@ -39,14 +39,50 @@ export interface ReturnFileView {
   conflicts: { taskId: number; rows: { sheet: string; row: number }[] }[];
   notes: string[];
   alreadyImported: { batchId: number; createdAt: string }[];
+  /** How each sheet was read, for the clerk to correct: header row, header words, column → field. */
+  sheets: {
+    name: string;
+    headerRow: number;
+    headers: string[];
+    columns: Partial<Record<ReturnFieldName, number>>;
+    signature: string;
+    source: 'detected' | 'remembered' | 'clerk';
+  }[];
+  /** The file's bytes when main opened it from a dialog, so the clerk's corrections can re-read it. */
+  source?: { fileName: string; dataBase64: string };
 }
+
+export const RETURN_FIELDS = ['taskId', 'number', 'task', 'content', 'unit', 'progress', 'problems', 'nextSteps', 'percent', 'deadline', 'status', 'notes'] as const;
+export type ReturnFieldName = (typeof RETURN_FIELDS)[number];
+export const RETURN_FIELD_LABELS: Record<ReturnFieldName, string> = {
+  taskId: '任务ID',
+  number: '序号',
+  task: '重点任务',
+  content: '工作内容',
+  unit: '责任单位',
+  progress: '完成情况',
+  problems: '存在问题',
+  nextSteps: '下步打算',
+  percent: '完成进度',
+  deadline: '完成时限',
+  status: '状态',
+  notes: '备注',
+};
+
+const overrideSchema = z.record(
+  z.string(),
+  z.object({
+    headerRow: z.number().int().min(1).max(50).optional(),
+    columns: z.partialRecord(z.enum(RETURN_FIELDS), z.number().int().min(0).max(200)).optional(),
+  }),
+);
 
 const text = (max: number) => z.string().max(max);
 const fileSchema = z.object({ fileName: text(260), dataBase64: z.string().max(30_000_000, '文件太大（超过 20 MB），不像是推进情况表。') });
 
 export const returnsChannels = {
   'returns:analyse': channel<ReturnFileView[]>()(
-    z.object({ roundId: idSchema, files: z.array(fileSchema).min(1).max(100), unitId: idSchema.optional() }),
+    z.object({ roundId: idSchema, files: z.array(fileSchema).min(1).max(100), unitId: idSchema.optional(), overrides: overrideSchema.optional() }),
   ),
   'returns:pick': channel<ReturnFileView[]>()(z.object({ roundId: idSchema })),
   'returns:commit': channel<{ batchIds: number[]; rows: number }>()(
@@ -74,6 +110,11 @@ export const returnsChannels = {
           }),
         )
         .min(1, '没有可以导入的文件。'),
+      /** Column mappings the clerk corrected, remembered per township for its next return. */
+      mappings: z
+        .array(z.object({ unitId: idSchema, signature: z.string().max(4000), columns: z.partialRecord(z.enum(RETURN_FIELDS), z.number().int().min(0).max(200)) }))
+        .max(100)
+        .optional(),
     }),
   ),
 };

@@ -33,3 +33,30 @@ test('township returns are previewed, a bad file is named and left out, the rest
   await expect(app.page.getByRole('status')).toContainText('已撤销：导入 回山镇');
   await expect(history.getByRole('row').filter({ hasText: '回山镇' })).toContainText('已撤销');
 });
+
+test('a corrected column mapping is used at once and remembered for the township\'s next return', async ({ app }) => {
+  test.skip(runtime === 'electron', 'the native file dialog is scripted only in the browser harness');
+  const ExcelJS = (await import('exceljs')).default;
+  const wb = new ExcelJS.Workbook();
+  const s = wb.addWorksheet('进展');
+  s.addRow(['填报单位：沙溪镇']);
+  s.addRow(['工作内容', '进展情况', '困难']);
+  s.addRow(['严厉打击暴力伤医等涉医违法犯罪行为，维护医务人员合法权益', '检查2次', '警力不足']);
+  const file = path.join(app.dataDir, '沙溪镇_三季度.xlsx');
+  await wb.xlsx.writeFile(file);
+
+  await app.open('导入');
+  app.shell!.queueOpenFiles([file]);
+  await app.page.getByRole('button', { name: '选择文件…' }).click();
+  const preview = app.page.getByRole('region', { name: '预览 沙溪镇_三季度.xlsx' });
+  await preview.getByText('点此校正列对应').click();
+  await preview.getByLabel('列“困难”对应').selectOption('problems');
+  await expect(preview.locator('summary')).toContainText('已按您的校正读取');
+  await app.page.getByRole('button', { name: '导入 1 条' }).click();
+  await expect(app.page.getByRole('status')).toContainText('已导入 1 条');
+
+  app.shell!.queueOpenFiles([file]);
+  await app.page.getByRole('button', { name: '选择文件…' }).click();
+  await expect(app.page.getByRole('region', { name: '预览 沙溪镇_三季度.xlsx' }).locator('summary')).toContainText('沿用上次为该单位校正的列对应');
+  await expect(app.page.getByLabel('列“困难”对应')).toHaveValue('problems');
+});

@@ -8,7 +8,7 @@ import { cleanCell, normalizeForMatch, toHalfWidthAlnum } from '../../../shared/
 import { parseDeadline } from '../../../shared/parseDeadline';
 import { parsePercent } from '../../../shared/parsePercent';
 import { namesOf } from '../../../shared/unitNames';
-import { detectHeader, type ReturnField } from './detectHeader';
+import { applyOverride, detectHeader, headerSignature, headerWords, type ColumnMapping, type ReturnField, type SheetOverride } from './detectHeader';
 import { buildMatchIndex, isConfident, rankCandidates, toMatchable, type MatchIndex } from './matchWorkItem';
 import { readReturnFile, type CellValue, type SheetGrid } from './readReturnFile';
 
@@ -27,9 +27,25 @@ export interface FileAnalysis {
   unmatched: UnmatchedRow[];
   conflicts: { taskId: number; rows: { sheet: string; row: number }[] }[];
   notes: string[];
+  sheets: SheetLayout[];
+}
+
+export interface SheetLayout {
+  name: string;
+  /** 1-based last header row. */
+  headerRow: number;
+  headers: string[];
+  columns: ColumnMapping;
+  signature: string;
+  /** Where the columns came from: detected, remembered for this township, or set by the clerk. */
+  source: 'detected' | 'remembered' | 'clerk';
 }
 
 export interface AnalyseOptions {
+  /** Per sheet name: the clerk's header row and column choices. */
+  overrides?: Record<string, SheetOverride>;
+  /** Column mappings remembered for a township, by header signature. */
+  remembered?: (unitId: number, signature: string) => ColumnMapping | undefined;
   /** The clerk's choice of township, overriding what the file says. */
   unitId?: number;
   /** Supplies the year for 10月底前 and the like: the round's period end, or today. */
@@ -67,16 +83,23 @@ export function resolveUnit(words: string[], units: Unit[]): Unit | null {
 }
 
 function analyseSheet(
+  layout: (sheet: SheetGrid) => { header: ReturnType<typeof detectHeader>; source: SheetLayout['source'] },
   sheet: SheetGrid,
   items: { assigned: MatchIndex; all: MatchIndex },
   ids: Map<number, string>,
   referenceDate: string,
   out: FileAnalysis,
-  headerWords: string[],
 ): boolean {
-  const header = detectHeader(sheet);
+  const { header, source } = layout(sheet);
   if (!header) return false;
-  for (let r = 0; r < header.firstHeaderRow; r++) headerWords.push(...sheet.rows[r].map(text).filter(Boolean));
+  out.sheets.push({
+    name: sheet.name,
+    headerRow: header.lastHeaderRow + 1,
+    headers: headerWords(sheet, header),
+    columns: header.columns,
+    signature: headerSignature(sheet, header),
+    source,
+  });
   const col = (row: CellValue[], f: ReturnField) => (header.columns[f] === undefined ? null : row[header.columns[f]!] ?? null);
   for (let r = header.lastHeaderRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -180,13 +203,13 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
     unmatched: [],
     conflicts: [],
     notes: [],
+    sheets: [],
   };
   try {
     const book = await readReturnFile(fileName, data);
     out.notes.push(...book.skipped);
     const prepared = prepareLedger(snap);
     // Who sent it: the clerk's choice, a 填报单位 line or title above the table, else the file name.
-    const headerWords: string[] = [];
     const firstRows = book.sheets.flatMap((s) => s.rows.slice(0, 6).flat().map(text)).filter(Boolean);
     const filledBy = firstRows.map((c) => FILLED_BY.exec(c)?.[1]).filter((x): x is string => Boolean(x));
     const unit =
@@ -196,8 +219,16 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
     out.unitId = unit?.id ?? null;
     const indexes = { assigned: prepared.assignedTo(unit), all: prepared.all };
     let readable = 0;
+    const layout = (sheet: SheetGrid) => {
+      const override = options.overrides?.[sheet.name];
+      const detected = detectHeader(sheet);
+      if (override) return { header: applyOverride(sheet, detected, override), source: 'clerk' as const };
+      const memory = detected && unit ? options.remembered?.(unit.id, headerSignature(sheet, detected)) : undefined;
+      if (memory) return { header: applyOverride(sheet, detected, { columns: memory }), source: 'remembered' as const };
+      return { header: detected, source: 'detected' as const };
+    };
     for (const sheet of book.sheets) {
-      if (analyseSheet(sheet, indexes, prepared.ids, options.referenceDate, out, headerWords)) readable += 1;
+      if (analyseSheet(layout, sheet, indexes, prepared.ids, options.referenceDate, out)) readable += 1;
       else if (sheet.rows.some((r) => r.some((c) => c !== null && c !== ''))) out.notes.push(`工作表“${sheet.name}”没有找到表头（工作内容、进展情况等），已跳过`);
     }
     if (readable === 0) {

@@ -51,12 +51,63 @@ const SCAN_ROWS = 20;
  * column (or our 任务ID) and something reported. A parent cell merged over sub-headers
  * (推进情况 → 完成情况/存在问题/下步打算) is read from the row below.
  */
-export function detectHeader(sheet: SheetGrid, remembered?: Partial<Record<ReturnField, number>>): DetectedHeader | null {
+export type ColumnMapping = Partial<Record<ReturnField, number>>;
+
+/** What the clerk (or a mapping remembered for this township) says about a sheet. */
+export interface SheetOverride {
+  /** 1-based row of the (last) header row. */
+  headerRow?: number;
+  columns?: ColumnMapping;
+}
+
+/** The header row's words, normalised: a township sending the same layout again gets the same signature. */
+export function headerSignature(sheet: SheetGrid, header: DetectedHeader): string {
+  const first = sheet.rows[header.firstHeaderRow] ?? [];
+  const last = sheet.rows[header.lastHeaderRow] ?? [];
+  return first.map((c, i) => `${String(c ?? '')}/${header.lastHeaderRow > header.firstHeaderRow ? String(last[i] ?? '') : ''}`.replace(/\s+/g, '')).join('|');
+}
+
+export function headerWords(sheet: SheetGrid, header: DetectedHeader): string[] {
+  const first = sheet.rows[header.firstHeaderRow] ?? [];
+  const last = sheet.rows[header.lastHeaderRow] ?? [];
+  const width = Math.max(first.length, last.length);
+  return Array.from({ length: width }, (_, i) => {
+    const top = String(first[i] ?? '').trim();
+    const below = header.lastHeaderRow > header.firstHeaderRow ? String(last[i] ?? '').trim() : '';
+    return below && below !== top ? `${top}/${below}` : top;
+  });
+}
+
+/** The clerk's header row and column choices win over detection; columns not named keep their detected field. */
+export function applyOverride(sheet: SheetGrid, detected: DetectedHeader | null, override?: SheetOverride): DetectedHeader | null {
+  if (!override) return detected;
+  let header = detected;
+  if (override.headerRow !== undefined) {
+    const r = override.headerRow - 1;
+    const columns: ColumnMapping = {};
+    (sheet.rows[r] ?? []).forEach((cell, c) => {
+      const f = fieldOf(cell);
+      if (f && columns[f] === undefined) columns[f] = c;
+    });
+    header = { firstHeaderRow: r, lastHeaderRow: r, columns };
+  }
+  if (!header && override.columns) header = { firstHeaderRow: 0, lastHeaderRow: 0, columns: {} };
+  if (header && override.columns) {
+    const taken = new Set(Object.values(override.columns));
+    const kept = Object.fromEntries(Object.entries(header.columns).filter(([, c]) => !taken.has(c as number)));
+    header = { ...header, columns: { ...kept, ...override.columns } };
+  }
+  return header;
+}
+
+export function detectHeader(sheet: SheetGrid, remembered?: ColumnMapping): DetectedHeader | null {
   let best: DetectedHeader | null = null;
   let bestScore = 0;
   for (let r = 0; r < Math.min(SCAN_ROWS, sheet.rows.length); r++) {
     const columns: Partial<Record<ReturnField, number>> = {};
     const row = sheet.rows[r];
+    // A header row names columns itself; a title above a header (填报单位：…) is not a parent row.
+    if (!row.some((cell) => fieldOf(cell))) continue;
     const below = sheet.rows[r + 1] ?? [];
     let usedBelow = false;
     row.forEach((cell, c) => {

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { buildFillTemplateWorkbook } from '../../../electron/services/excel/fillTemplateWorkbook';
 import { analyseReturnFile, toReturnsJson } from '../../../electron/services/townshipReturns/analyseReturns';
+import { previewReturnFile } from '../../../electron/services/townshipReturns/previewReturns';
+import { rememberMapping } from '../../../electron/db/repositories/columnMappings';
 import expected from '../../fixtures/township/expected.json';
 import { freshLedger } from '../ledger/helpers';
 
@@ -123,5 +125,50 @@ describe('other layouts', () => {
     const a = await analyseReturnFile('沙溪镇.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), snap, { referenceDate: '2026-09-30' });
     expect(a.rows).toEqual([]);
     expect(a.unmatched[0].candidates.length).toBeGreaterThan(1);
+  });
+});
+
+describe('correcting a layout', () => {
+  async function odd(progressHeader: string) {
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('进展');
+    s.addRow(['填报单位：沙溪镇']);
+    s.addRow(['工作内容', '进展情况', progressHeader]);
+    s.addRow(['严厉打击暴力伤医等涉医违法犯罪行为，维护医务人员合法权益', '检查2次', '警力不足']);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  it('takes the clerk\'s column choice, and remembers it for the township\'s next return with the same header', async () => {
+    const { ctx, snap } = demo();
+    const round = snap.rounds[0].id;
+    const first = await previewReturnFile(ctx, snap, round, '沙溪镇.xlsx', await odd('困难'), '2026-11-23');
+    expect(first.rows[0].problems).toBe('');
+    expect(first.sheets[0]).toMatchObject({ name: '进展', headerRow: 2, headers: ['工作内容', '进展情况', '困难'], source: 'detected' });
+
+    const corrected = await previewReturnFile(ctx, snap, round, '沙溪镇.xlsx', await odd('困难'), '2026-11-23', undefined, { 进展: { columns: { problems: 2 } } });
+    expect(corrected.rows[0].problems).toBe('警力不足');
+    expect(corrected.sheets[0].source).toBe('clerk');
+    rememberMapping(ctx, corrected.unitId!, corrected.sheets[0].signature, corrected.sheets[0].columns as Record<string, number>);
+
+    const next = await previewReturnFile(ctx, snap, round, '沙溪镇第二次.xlsx', await odd('困难'), '2026-11-23');
+    expect(next.sheets[0].source).toBe('remembered');
+    expect(next.rows[0].problems).toBe('警力不足');
+    // Another township's file with the same header is not affected.
+    const other = await previewReturnFile(ctx, snap, round, '儒岙镇.xlsx', (await odd('困难')).fill(0, 0, 0), '2026-11-23', snap.units.find((u) => u.name === '儒岙镇')!.id);
+    expect(other.sheets[0]?.source ?? 'detected').toBe('detected');
+  });
+
+  it('reads a sheet whose header row the clerk names when detection picked another', async () => {
+    const { snap } = demo();
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('表');
+    s.addRow(['工作内容', '进展情况']);
+    s.addRow(['（以下为本季度数据）']);
+    s.addRow(['工作内容', '完成情况']);
+    s.addRow(['严厉打击暴力伤医等涉医违法犯罪行为，维护医务人员合法权益', '检查2次']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const a = await analyseReturnFile('沙溪镇.xlsx', data, snap, { referenceDate: '2026-09-30', overrides: { 表: { headerRow: 3 } } });
+    expect(a.sheets[0].headerRow).toBe(3);
+    expect(a.rows.map((r) => r.row)).toEqual([4]);
   });
 });

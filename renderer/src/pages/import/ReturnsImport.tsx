@@ -1,5 +1,5 @@
 import { useEffect, useState, type DragEvent } from 'react';
-import type { ReturnFileView, ReturnRowView } from '../../../../shared/channels/returns';
+import { RETURN_FIELD_LABELS, RETURN_FIELDS, type ReturnFieldName, type ReturnFileView, type ReturnRowView } from '../../../../shared/channels/returns';
 import type { ProgressRound, Unit } from '../../../../shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { fileToBase64 } from './readDroppedFile';
@@ -10,15 +10,17 @@ interface Review {
   data?: { fileName: string; dataBase64: string };
   excluded: Set<string>;
   chosen: Map<string, number>;
+  /** The clerk's header-row and column corrections, per sheet. */
+  overrides: Record<string, { headerRow?: number; columns?: Partial<Record<ReturnFieldName, number>> }>;
 }
 
 const key = (r: { sheet: string; row: number }) => `${r.sheet}:${r.row}`;
 const METHOD_LABELS: Record<ReturnRowView['method'], string> = { template: '模板编号', text: '文字匹配', 'text-all': '文字匹配（非本单位任务）', clerk: '人工选择' };
 
-function initialReview(view: ReturnFileView, data?: Review['data']): Review {
+function initialReview(view: ReturnFileView, data?: Review['data'], overrides: Review['overrides'] = {}): Review {
   // Rows of a conflict wait for the clerk to pick one; everything else is in by default.
   const conflicted = new Set(view.conflicts.flatMap((c) => c.rows.map(key)));
-  return { view, data, excluded: conflicted, chosen: new Map() };
+  return { view, data: data ?? view.source, excluded: conflicted, chosen: new Map(), overrides };
 }
 
 export function ReturnsImport({ onDone }: { onDone: (notice: string, error: string) => void }) {
@@ -75,6 +77,27 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
     const [view] = await invoke('returns:analyse', { roundId, files: [r.data], unitId });
     setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data) : x)));
   };
+  /** Re-reads a file with the clerk's header row / column choices for one sheet. */
+  const correctLayout = async (index: number, sheet: string, change: { headerRow?: number; field?: ReturnFieldName | ''; column?: number }) => {
+    const r = reviews[index];
+    if (!r.data || roundId === null) return;
+    const current = r.overrides[sheet] ?? {};
+    const layout = r.view.sheets.find((s) => s.name === sheet);
+    let columns = { ...(current.columns ?? {}) } as Partial<Record<ReturnFieldName, number>>;
+    if (change.column !== undefined) {
+      // One field per column: the column's old field is dropped, the chosen one moves here.
+      const base = { ...(layout?.columns ?? {}), ...columns } as Partial<Record<ReturnFieldName, number>>;
+      columns = Object.fromEntries(Object.entries(base).filter(([, c]) => c !== change.column)) as typeof columns;
+      if (change.field) columns[change.field] = change.column;
+    }
+    const next = { ...r.overrides, [sheet]: { ...current, ...(change.headerRow !== undefined ? { headerRow: change.headerRow } : {}), ...(change.column !== undefined ? { columns } : {}) } };
+    try {
+      const [view] = await invoke('returns:analyse', { roundId, files: [r.data], unitId: r.view.unitId ?? undefined, overrides: next });
+      setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data, next) : x)));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
   const update = (index: number, change: (r: Review) => Review) => setReviews((list) => list.map((x, i) => (i === index ? change(x) : x)));
 
   const rowsToWrite = (r: Review) => [
@@ -98,6 +121,10 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
           unitId: r.view.unitId!,
           rows: rowsToWrite(r).map(({ taskId, status, percent, progress, problems, nextSteps }) => ({ taskId, status, percent, progress, problems, nextSteps })),
         })),
+        // Corrected layouts are remembered for the township's next return with the same header.
+        mappings: ready.flatMap((r) =>
+          r.view.sheets.filter((s) => s.source === 'clerk').map((s) => ({ unitId: r.view.unitId!, signature: s.signature, columns: s.columns })),
+        ),
       });
       setReviews([]);
       onDone(`已导入 ${result.rows} 条推进情况（${result.batchIds.length} 个文件）。可在“导入记录”中按文件撤销。`, '');
@@ -179,6 +206,43 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
             <div key={n} className="muted small">
               {n}
             </div>
+          ))}
+          {r.view.sheets.map((layout) => (
+            <details key={layout.name} className="layout-editor">
+              <summary>
+                {layout.name}：第 {layout.headerRow} 行为表头
+                {layout.source === 'remembered' ? '（沿用上次为该单位校正的列对应）' : layout.source === 'clerk' ? '（已按您的校正读取）' : ''}，点此校正列对应
+              </summary>
+              <label>
+                表头所在行
+                <input
+                  type="number"
+                  min={1}
+                  max={50}
+                  defaultValue={layout.headerRow}
+                  aria-label={`${layout.name}表头所在行`}
+                  onBlur={(e) => Number(e.target.value) !== layout.headerRow && void correctLayout(index, layout.name, { headerRow: Number(e.target.value) })}
+                />
+              </label>
+              <div className="layout-columns">
+                {layout.headers.map((h, c) => {
+                  const field = (Object.entries(layout.columns).find(([, col]) => col === c)?.[0] ?? '') as ReturnFieldName | '';
+                  return (
+                    <label key={c}>
+                      <span className="muted small">{h || `第 ${c + 1} 列`}</span>
+                      <select aria-label={`列“${h || c + 1}”对应`} value={field} onChange={(e) => void correctLayout(index, layout.name, { column: c, field: e.target.value as ReturnFieldName | '' })}>
+                        <option value="">不导入</option>
+                        {RETURN_FIELDS.map((f) => (
+                          <option key={f} value={f}>
+                            {RETURN_FIELD_LABELS[f]}
+                          </option>
+                        ))}
+                      </select>
+                    </label>
+                  );
+                })}
+              </div>
+            </details>
           ))}
           {r.view.rows.length > 0 && (
             <table className="list compact">
