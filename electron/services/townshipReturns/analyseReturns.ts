@@ -82,6 +82,19 @@ export function resolveUnit(words: string[], units: Unit[]): Unit | null {
   return null;
 }
 
+/** A return repeats the same few deadline words on every row: read each once. */
+const deadlineCache = new Map<string, string | null>();
+function deadlineOf(text: string, referenceDate: string): string | null {
+  const key = `${referenceDate}|${text}`;
+  let date = deadlineCache.get(key);
+  if (date === undefined) {
+    if (deadlineCache.size > 5000) deadlineCache.clear();
+    date = parseDeadline(text, { referenceDate }).date;
+    deadlineCache.set(key, date);
+  }
+  return date;
+}
+
 function analyseSheet(
   layout: (sheet: SheetGrid) => { header: ReturnType<typeof detectHeader>; source: SheetLayout['source'] },
   sheet: SheetGrid,
@@ -121,7 +134,7 @@ function analyseSheet(
     const rawDeadline = col(row, 'deadline');
     const excelDate = isoFromExcel(rawDeadline);
     const deadlineText = excelDate ?? text(rawDeadline);
-    const deadline = excelDate ?? (deadlineText ? parseDeadline(deadlineText, { referenceDate }).date : null);
+    const deadline = excelDate ?? (deadlineText ? deadlineOf(deadlineText, referenceDate) : null);
     const rawStatus = text(col(row, 'status'));
     const status = rawStatus ? mapStatus(rawStatus) : null;
     if (rawStatus && !status) warnings.push(`状态“${rawStatus}”无法识别，未导入状态。`);
