@@ -245,7 +245,19 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
       else if (sheet.rows.some((r) => r.some((c) => c !== null && c !== ''))) out.notes.push(`工作表“${sheet.name}”没有找到表头（工作内容、进展情况等），已跳过`);
     }
     if (readable === 0) {
-      throw new DomainError('no_header', `“${fileName}”中没有找到推进情况表的表头（如“工作内容”“进展情况”），可能是发错了文件（如签到表）。请核对后重新发送。`);
+      // Offer each sheet's first filled row as a header the clerk can move and map by hand.
+      out.sheets = book.sheets
+        .map((sheet) => ({ sheet, first: sheet.rows.findIndex((r) => r.some((c) => c !== null && c !== '')) }))
+        .filter(({ first }) => first >= 0)
+        .map(({ sheet, first }) => ({
+          name: sheet.name,
+          headerRow: first + 1,
+          headers: sheet.rows[first].map((c) => text(c)),
+          columns: {},
+          signature: '',
+          source: 'detected' as const,
+        }));
+      throw new DomainError('no_header', `“${fileName}”中没有找到推进情况表的表头（如“工作内容”“进展情况”），可能是发错了文件（如签到表）。请核对；如确是推进情况表，可在下方指定表头行和各列的含义。`);
     }
     if (!unit) out.notes.push('没有识别出填报单位，请在导入前选择。');
     const byTask = new Map<number, { sheet: string; row: number }[]>();

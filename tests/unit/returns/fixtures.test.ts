@@ -172,3 +172,23 @@ describe('correcting a layout', () => {
     expect(a.rows.map((r) => r.row)).toEqual([4]);
   });
 });
+
+describe('a layout nothing recognises', () => {
+  it('is refused with a message, offers its first row as a header, and reads once the clerk maps the columns', async () => {
+    const { snap } = demo();
+    const wb = new ExcelJS.Workbook();
+    const s = wb.addWorksheet('表1');
+    s.addRow(['事项', '成效', '难点']);
+    s.addRow(['严厉打击暴力伤医等涉医违法犯罪行为，维护医务人员合法权益', '检查2次', '警力不足']);
+    const data = Buffer.from(await wb.xlsx.writeBuffer());
+    const refused = await analyseReturnFile('沙溪镇.xlsx', data, snap, { referenceDate: '2026-09-30' });
+    expect(refused.error?.code).toBe('no_header');
+    expect(refused.sheets).toEqual([expect.objectContaining({ name: '表1', headerRow: 1, headers: ['事项', '成效', '难点'] })]);
+    const mapped = await analyseReturnFile('沙溪镇.xlsx', data, snap, {
+      referenceDate: '2026-09-30',
+      overrides: { 表1: { headerRow: 1, columns: { content: 0, progress: 1, problems: 2 } } },
+    });
+    expect(mapped.error).toBeNull();
+    expect(mapped.rows).toEqual([expect.objectContaining({ row: 2, progress: '检查2次', problems: '警力不足' })]);
+  });
+});
