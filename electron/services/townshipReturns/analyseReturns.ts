@@ -119,10 +119,12 @@ function analyseSheet(
     const cells = row.map(text);
     if (cells.every((c) => !c) || sheet.bannerRows.has(r)) continue;
     if (cells.some((c) => FOOTER.test(c))) continue;
-    const work = text(col(row, 'content')) || text(col(row, 'task'));
+    // Each cell is cleaned once (cells[]); fields read their column from there.
+    const field = (f: ReturnField) => (header.columns[f] === undefined ? '' : cells[header.columns[f]!] ?? '');
+    const work = field('content') || field('task');
     const idCell = col(row, 'taskId');
     const templateId = typeof idCell === 'number' ? idCell : /^\d+$/.test(text(idCell)) ? Number(text(idCell)) : null;
-    const progress = text(col(row, 'progress'));
+    const progress = field('progress');
     if (!work && templateId === null) continue;
     // A banner typed into one cell (一、县下达任务) with nothing reported is a heading, not a task.
     if (!progress && cells.filter(Boolean).length === 1 && /^[一二三四五六七八九十]+、/.test(work)) continue;
@@ -135,10 +137,10 @@ function analyseSheet(
     const excelDate = isoFromExcel(rawDeadline);
     const deadlineText = excelDate ?? text(rawDeadline);
     const deadline = excelDate ?? (deadlineText ? deadlineOf(deadlineText, referenceDate) : null);
-    const rawStatus = text(col(row, 'status'));
+    const rawStatus = field('status');
     const status = rawStatus ? mapStatus(rawStatus) : null;
     if (rawStatus && !status) warnings.push(`状态“${rawStatus}”无法识别，未导入状态。`);
-    const reported = { status, percent, deadline, deadlineText, progress, problems: text(col(row, 'problems')), nextSteps: text(col(row, 'nextSteps')), warnings };
+    const reported = { status, percent, deadline, deadlineText, progress, problems: field('problems'), nextSteps: field('nextSteps'), warnings };
     const base = { sheet: sheet.name, row: r + 1 };
     if (templateId !== null && ids.has(templateId)) {
       out.rows.push({ ...base, taskId: templateId, taskContent: ids.get(templateId)!, score: 1, method: 'template', ...reported });
