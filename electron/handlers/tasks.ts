@@ -4,7 +4,7 @@ import type { TaskNode } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { listAudit } from '../db/audit';
 import { readSettings } from '../db/repositories/settings';
-import { readLedgerSnapshot } from '../db/repositories/snapshot';
+import { readLedgerHead, readLedgerSnapshot } from '../db/repositories/snapshot';
 import { changeTaskLevel, closeOutTasks, createTask, deleteTask, getTask, listTasks, moveTask, updateTask, type TaskPatch } from '../db/repositories/tasks';
 import { listUnits } from '../db/repositories/units';
 import { deadlineFromClerk } from '../services/deadlineFromClerk';
@@ -38,7 +38,12 @@ const BULK_FIELD_LABELS: Record<string, string> = { leadUnitIds: '牵头单位',
 export const taskHandlers: FeatureHandlers<
   'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste' | 'tasks:move' | 'tasks:changeLevel' | 'tasks:overwrite'
 > = {
-  'tasks:view': (ctx) => buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today(), readSettings(ctx.ledger).dueSoonDays),
+  'tasks:view': (ctx, { first }) => {
+    const dueSoonDays = readSettings(ctx.ledger).dueSoonDays;
+    if (first === undefined) return buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today(), dueSoonDays);
+    const head = readLedgerHead(ctx.ledger, first);
+    return { ...buildTaskListView(head.snapshot, ctx.today(), dueSoonDays), total: head.total };
+  },
   'tasks:detail': (ctx, { id }) => {
     const task = getTask(ctx.ledger, id);
     const all = listTasks(ctx.ledger);

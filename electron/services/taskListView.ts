@@ -27,7 +27,7 @@ export function buildTaskListView(snap: LedgerSnapshot, today: string, dueSoonDa
       latest: latestProgress(reports, task.leadUnitIds, roundById, unitName),
     };
   });
-  return { today, dueSoonDays, rows, documents: snap.documents };
+  return { today, dueSoonDays, rows, total: rows.length, documents: snap.documents };
 }
 
 function reportDate(r: ProgressReport, rounds: Map<number, LedgerSnapshot['rounds'][number]>): string {

@@ -1,8 +1,8 @@
-import { AllCommunityModule, ModuleRegistry } from 'ag-grid-community';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { registerGridModules } from './gridModules';
 import './styles.css';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+registerGridModules();
 
 createRoot(document.getElementById('root')!).render(<App />);

@@ -21,6 +21,8 @@ export interface TaskListView {
   today: string;
   dueSoonDays: number;
   rows: TaskRow[];
+  /** Rows in the whole list; more than rows.length when only the first rows were asked for. */
+  total: number;
   documents: PolicyDocument[];
 }
 
@@ -84,7 +86,8 @@ export const pasteSchema = z.object({
 });
 
 export const taskChannels = {
-  'tasks:view': channel<TaskListView>()(z.object({})),
+  // first: only the first rows in appendix order, so a large list opens at once and the rest follows.
+  'tasks:view': channel<TaskListView>()(z.object({ first: z.number().int().min(1).max(5000).optional() })),
   'tasks:detail': channel<TaskDetail>()(z.object({ id: idSchema })),
   'tasks:create': channel<TaskNode>()(taskCreateSchema),
   'tasks:update': channel<TaskNode>()(z.object({ id: idSchema, patch: taskPatchSchema })),

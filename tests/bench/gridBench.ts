@@ -1,4 +1,5 @@
-// Grid case: a 10,000-item ledger in the real renderer (Chromium, browser harness). Figures are
+// Grid case: a 10,000-item ledger in the real renderer (Chromium, browser harness). The list opens on
+// its first rows and loads the rest behind them; both moments are reported. Figures are
 // printed against the ledger query alone, measured in the same run, so the ratio means something on
 // any machine.
 import fs from 'node:fs';
@@ -38,17 +39,32 @@ export async function runGridBench(): Promise<BenchLine[]> {
   const renderTimes: number[] = [];
   const roundTrips: number[] = [];
   const filterTimes: number[] = [];
+  const wholeList: number[] = [];
   try {
     for (let i = 0; i < RUNS; i++) {
       const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
       const ctx = await startBrowserApp(page, { ledgerFile, today: '2026-11-23', demoIfEmpty: false });
       await page.getByRole('navigation', { name: '主导航' }).waitFor();
-      const t0 = Date.now();
+      // Timed inside the page: Playwright's own polling queues behind the large binding reply, so
+      // timing from the test side would add the transport's backlog to the figure.
+      await page.evaluate(`(() => {
+        const marks = (window.__bench = {});
+        document.addEventListener('click', () => (marks.click ??= performance.now()), { capture: true });
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('.ag-row .ag-cell[col-id="content"]')) {
+            marks.firstRows = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+      })()`);
       await page.getByRole('link', { name: '任务清单', exact: true }).click();
       await page.locator('.ag-row .ag-cell[col-id="content"]').first().waitFor();
-      firstRows.push(Date.now() - t0);
+      await page.getByTestId('task-count').getByText(`显示 ${ITEMS} / ${ITEMS}`).waitFor();
+      const marks = (await page.evaluate(`({ ...window.__bench, whole: performance.now() })`)) as { click: number; firstRows: number; whole: number };
+      firstRows.push(marks.firstRows - marks.click);
+      wholeList.push(marks.whole - marks.click);
       renderTimes.push(
-        (await page.evaluate("performance.now() - performance.getEntriesByName('duban:tasks-data').at(-1).startTime")) as number,
+        (await page.evaluate("window.__bench.firstRows - performance.getEntriesByName('duban:tasks-data').at(-1).startTime")) as number,
       );
       roundTrips.push(
         (await page.evaluate(
@@ -74,6 +90,7 @@ export async function runGridBench(): Promise<BenchLine[]> {
     { name: 'grid: tasks:view round trip through the harness', ms: median(roundTrips), ratio: median(roundTrips) / query },
     { name: 'grid: data arrived → first rendered rows', ms: median(renderTimes), ratio: median(renderTimes) / query },
     { name: 'grid: navigation → first rendered rows', ms: median(firstRows), ratio: median(firstRows) / query, goal: '< 500 ms' },
+    { name: 'grid: navigation → whole list loaded (filters ready)', ms: median(wholeList), ratio: median(wholeList) / query },
     { name: 'grid: filter change → rendered result', ms: median(filterTimes), ratio: median(filterTimes) / query },
   ];
 }

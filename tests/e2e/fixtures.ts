@@ -8,6 +8,9 @@ import path from 'node:path';
 import { _electron, test as base, type Page } from '@playwright/test';
 import { repoRoot, startBrowserApp } from '../harness/browserApp';
 import type { ScriptedShell } from '../harness/scriptedShell';
+import { createContext } from '../../electron/db/audit';
+import { openLedger } from '../../electron/db/connection';
+import { fillBigLedger } from '../bench/bigLedger';
 
 export const runtime = process.env.DUBAN_E2E_RUNTIME === 'electron' ? 'electron' : 'browser';
 
@@ -28,11 +31,14 @@ export interface DubanApp {
 export interface DubanOptions {
   /** Fix "today" (ISO) so warning colours and overdue counts are stable. Browser runtime only. */
   today: string | undefined;
+  /** A generated ledger of this many work items instead of the demo ledger. Browser runtime only. */
+  generatedItems: number | undefined;
 }
 
 export const test = base.extend<DubanOptions & { app: DubanApp }>({
   today: [undefined, { option: true }],
-  app: async ({ page: browserPage, today }, use, testInfo) => {
+  generatedItems: [undefined, { option: true }],
+  app: async ({ page: browserPage, today, generatedItems }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
     let page: Page;
     let close: () => Promise<void>;
@@ -46,6 +52,11 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
       close = () => electronApp.close();
     } else {
       page = browserPage;
+      if (generatedItems) {
+        const seed = createContext(openLedger(path.join(dataDir, 'duban.sqlite')));
+        fillBigLedger(seed, generatedItems);
+        seed.db.close();
+      }
       const ctx = await startBrowserApp(page, { ledgerFile: path.join(dataDir, 'duban.sqlite'), today });
       shell = ctx.shell;
       close = async () => {
@@ -65,9 +76,15 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
         await page.getByRole('heading', { level: 1, name: label }).waitFor();
       },
     };
+    // A grid feature used without its module only logs "AG Grid: error #200" and quietly does nothing.
+    const gridErrors: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error' && msg.text().includes('AG Grid')) gridErrors.push(msg.text());
+    });
     await page.getByRole('navigation', { name: '主导航' }).waitFor();
     await use(app);
     await close();
+    if (gridErrors.length) throw new Error(`AG Grid reported errors:\n${gridErrors.join('\n')}`);
     if (testInfo.status === testInfo.expectedStatus) fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

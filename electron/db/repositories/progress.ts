@@ -45,6 +45,15 @@ export function listReports(ctx: LedgerContext, roundId?: number): ProgressRepor
   return (rows as any[]).map(toReport);
 }
 
+/** Reports on these tasks, in every round. */
+export function listReportsForTasks(ctx: LedgerContext, taskIds: number[]): ProgressReport[] {
+  if (taskIds.length === 0) return [];
+  const rows = ctx.db
+    .prepare(`SELECT * FROM progress_report WHERE task_id IN (${taskIds.map(() => '?').join(',')}) ORDER BY round_id, task_id, unit_id`)
+    .all(...taskIds);
+  return (rows as any[]).map(toReport);
+}
+
 export function createRound(ctx: LedgerContext, input: RoundInput): ProgressRound {
   return ctx.db.transaction(() => {
     const name = input.name.trim();

@@ -2,8 +2,8 @@ import type { LedgerSnapshot } from '../../../shared/domain';
 import type { LedgerContext } from '../audit';
 import { listDocuments } from './documents';
 import { listDuties, listGroups, listMembers } from './groups';
-import { listReports, listRoundUnits, listRounds } from './progress';
-import { listTasks } from './tasks';
+import { listReports, listReportsForTasks, listRoundUnits, listRounds } from './progress';
+import { listTaskHead, listTasks } from './tasks';
 import { listUnits } from './units';
 
 /** The whole ledger as plain data, read in one transaction so exports never see half an edit. */
@@ -19,4 +19,26 @@ export function readLedgerSnapshot(ctx: LedgerContext): LedgerSnapshot {
     roundUnits: listRoundUnits(ctx),
     reports: listReports(ctx),
   }))();
+}
+
+/**
+ * Enough of the ledger to show the first `limit` rows of the task list: those tasks with their reports,
+ * and the small tables. Groups and members are left empty; this is not for exports.
+ */
+export function readLedgerHead(ctx: LedgerContext, limit: number): { snapshot: LedgerSnapshot; total: number } {
+  return ctx.db.transaction(() => {
+    const { tasks, total } = listTaskHead(ctx, limit);
+    const snapshot: LedgerSnapshot = {
+      documents: listDocuments(ctx),
+      units: listUnits(ctx),
+      tasks,
+      groups: [],
+      members: [],
+      duties: [],
+      rounds: listRounds(ctx),
+      roundUnits: [],
+      reports: listReportsForTasks(ctx, tasks.map((t) => t.id)),
+    };
+    return { snapshot, total };
+  })();
 }

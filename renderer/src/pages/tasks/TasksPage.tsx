@@ -19,6 +19,7 @@ import { TaskDetailPanel } from './TaskDetailPanel';
 import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from '../../../../shared/taskListRows';
 import { columnLayoutStore } from './columnLayoutStore';
 import { UnitPickerEditor } from './UnitPickerEditor';
+import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
 import { WARNING_LABELS, WarningLight } from './WarningLight';
 
 const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700, cellHorizontalPadding: 8 });
@@ -29,6 +30,11 @@ const OPTIONAL_COLUMNS = [
   { id: 'latest', label: '最新进展', shown: true },
   { id: 'notes', label: '备注', shown: false },
 ];
+
+/** Enough to fill the window several times over; the rest follows. */
+const FIRST_ROWS = 150;
+/** In case the grid never reports its first rows (hidden window): load the rest anyway. */
+const REST_DELAY_MS = 1500;
 
 type EditTarget = { id: number; patch: Record<string, unknown> };
 
@@ -82,12 +88,36 @@ export function TasksPage() {
   const [bulkField, setBulkField] = useState<BulkField | null>(null);
   const [pasting, setPasting] = useState<{ text: string; overwrite: OverwriteContext | null } | null>(null);
   const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const loadingRestRef = useRef(false);
+  const gridHostRef = useRef<HTMLDivElement | null>(null);
+  const fitted = useFittedRowHeights(apiRef, gridHostRef);
 
+  // The first visit opens on the first rows and loads the rest behind them: on a 10,000-item ledger
+  // reading and sending every row takes about a second, and the clerk sees the top of the list first.
+  const opened = useRef(false);
+  const restPending = useRef(false);
+  const loadRest = () => {
+    if (!restPending.current) return;
+    restPending.current = false;
+    void reloadRef.current();
+  };
+  const reloadRef = useRef<() => Promise<void>>(async () => {});
   const reload = useCallback(async () => {
     try {
+      if (!opened.current) {
+        opened.current = true;
+        const [head, u] = await Promise.all([invoke('tasks:view', { first: FIRST_ROWS }), invoke('units:list', {})]);
+        // For npm run bench: separates the ledger round trip from rendering.
+        performance.mark('duban:tasks-data');
+        setView(head);
+        setUnits(u);
+        // The rest is asked for once these rows are on screen (onFirstDataRendered), so reading it
+        // does not hold up their painting.
+        restPending.current = head.rows.length < head.total;
+        if (restPending.current) window.setTimeout(loadRest, REST_DELAY_MS);
+        return;
+      }
       const [v, u] = await Promise.all([invoke('tasks:view', {}), invoke('units:list', {})]);
-      // For npm run bench: separates the ledger round trip from rendering.
-      performance.mark('duban:tasks-data');
       setView(v);
       setUnits(u);
       setDetailVersion((n) => n + 1);
@@ -95,6 +125,7 @@ export function TasksPage() {
       setError(errorMessage(err));
     }
   }, []);
+  reloadRef.current = reload;
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -130,7 +161,8 @@ export function TasksPage() {
       const el = e.target as HTMLElement | null;
       if (el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable)) return;
       const text = e.clipboardData?.getData('text/plain') ?? '';
-      if (!text.trim()) return;
+      // An overwrite is planned against the rows shown; wait until they are all there.
+      if (!text.trim() || loadingRestRef.current) return;
       e.preventDefault();
       setPasting({ text, overwrite: overwriteContext() });
     };
@@ -165,6 +197,8 @@ export function TasksPage() {
     window.history.replaceState(null, '', '#/tasks');
   }, [allRows]);
   const rows = useMemo(() => filterGridRows(allRows, filter), [allRows, filter]);
+  const loadingRest = view !== null && view.rows.length < view.total;
+  loadingRestRef.current = loadingRest;
   const itemCount = (list: GridRow[]) => list.filter((r) => r.kind === 'item').length;
 
   const onCellEditRequest = useCallback(
@@ -195,13 +229,12 @@ export function TasksPage() {
     const errorRule = (colId: string) => ({
       'cell-error': (p: { data?: GridRow }) => Boolean(p.data && cellErrors[`${p.data.key}:${colId}`]),
     });
-    const unitColumn = (ids: 'leadUnitIds' | 'coUnitIds', shown: 'leadNames' | 'coNames', label: string, width: number): ColDef<GridRow> => ({
+    const unitColumn = (ids: 'leadUnitIds' | 'coUnitIds', shown: 'lead' | 'co', label: string, width: number): ColDef<GridRow> => ({
       width,
       valueGetter: (p) => p.data?.node[ids],
-      valueFormatter: (p) => p.data?.[shown] ?? '',
+      valueFormatter: (p) => (p.data ? WRAPPED_TEXT[shown](p.data) : ''),
       equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
       wrapText: true,
-      autoHeight: true,
       editable: editableItem,
       cellEditor: UnitPickerEditor,
       cellEditorPopup: true,
@@ -230,22 +263,20 @@ export function TasksPage() {
       base('content', '工作内容', {
         flex: 3,
         minWidth: 240,
-        valueGetter: (p) => p.data?.node.content,
+        valueGetter: (p) => p.data && WRAPPED_TEXT.content(p.data),
         wrapText: true,
-        autoHeight: true,
-        editable: editableItem,
+          editable: editableItem,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
         cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
       }),
-      base('lead', '牵头单位', unitColumn('leadUnitIds', 'leadNames', '牵头单位', 110)),
-      base('co', '配合单位', unitColumn('coUnitIds', 'coNames', '配合单位', 140)),
+      base('lead', '牵头单位', unitColumn('leadUnitIds', 'lead', '牵头单位', 110)),
+      base('co', '配合单位', unitColumn('coUnitIds', 'co', '配合单位', 140)),
       base('deadline', '完成时限', {
         width: 104,
-        valueGetter: (p) => p.data?.node.deadline.text || p.data?.node.deadline.date || '',
+        valueGetter: (p) => p.data && WRAPPED_TEXT.deadline(p.data),
         wrapText: true,
-        autoHeight: true,
-        editable: editableItem,
+          editable: editableItem,
         cellEditor: DeadlineEditor,
         cellEditorPopup: true,
       }),
@@ -259,17 +290,12 @@ export function TasksPage() {
       base('latest', '最新进展', {
         flex: 2,
         minWidth: 170,
-        valueGetter: (p) => {
-          const l = p.data?.latest;
-          if (!l) return '';
-          return `${l.percent !== null ? `【${l.percent}%】` : ''}${l.progress}`;
-        },
+        valueGetter: (p) => p.data && WRAPPED_TEXT.latest(p.data),
         tooltipValueGetter: (p) => (p.data?.latest ? `${p.data.latest.roundName} · ${p.data.latest.unitName}` : undefined),
         wrapText: true,
-        autoHeight: true,
-      }),
+        }),
       // Hidden until the clerk asks for it in 列: at 1366 px wide the other columns need the room.
-      base('notes', '备注', { width: 120, hide: true, valueGetter: (p) => p.data?.node.notes, wrapText: true, autoHeight: true, editable: editableItem }),
+      base('notes', '备注', { width: 120, hide: true, valueGetter: (p) => p.data && WRAPPED_TEXT.notes(p.data), wrapText: true, editable: editableItem }),
     ];
   }, [cellErrors, units]);
 
@@ -385,7 +411,7 @@ export function TasksPage() {
             重做
           </button>
           <button type="button" onClick={() => startAdd('item')}>新增工作内容</button>
-          <button type="button" onClick={() => setPasting({ text: '', overwrite: overwriteContext() })} title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开">
+          <button type="button" disabled={loadingRest} onClick={() => setPasting({ text: '', overwrite: overwriteContext() })} title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开">
             粘贴新增
           </button>
           <button type="button" onClick={() => startAdd('task')}>新增重点任务</button>
@@ -483,12 +509,12 @@ export function TasksPage() {
           </button>
         )}
         <span className="muted" data-testid="task-count">
-          显示 {itemCount(rows)} / {itemCount(allRows)} 项工作内容
+          {loadingRest ? `正在载入全部 ${view?.total ?? ''} 行…` : `显示 ${itemCount(rows)} / ${itemCount(allRows)} 项工作内容`}
         </span>
       </div>
       <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
       <div className="grid-and-panel">
-        <div className="grid-host" data-testid="tasks-grid">
+        <div className="grid-host" data-testid="tasks-grid" ref={gridHostRef}>
           <AgGridReact<GridRow>
             theme={gridTheme}
             rowData={rows}
@@ -499,7 +525,7 @@ export function TasksPage() {
             enableCellSpan
             isFullWidthRow={(p) => p.rowNode.data?.kind === 'section'}
             fullWidthCellRenderer={SectionBanner}
-            getRowHeight={(p) => (p.data?.kind === 'section' ? 38 : undefined)}
+            getRowHeight={fitted.getRowHeight}
             rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, isRowSelectable: (n) => n.data?.kind === 'item' }}
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
             onRowClicked={(e) => e.data && setCurrent(e.data)}
@@ -512,9 +538,23 @@ export function TasksPage() {
               apiRef.current = e.api;
               layout.restore(e.api);
             }}
+            onFirstDataRendered={() => {
+              fitted.fitShownRows();
+              loadRest();
+            }}
+            onViewportChanged={fitted.fitShownRows}
+            onRowDataUpdated={fitted.fitShownRows}
+            onGridSizeChanged={fitted.refitAll}
             onRowDragEnd={onRowDragEnd}
-            onColumnResized={(e) => e.finished && layout.save(e.api)}
-            onColumnVisible={(e) => layout.save(e.api)}
+            onColumnResized={(e) => {
+              if (!e.finished) return;
+              layout.save(e.api);
+              fitted.refitAll();
+            }}
+            onColumnVisible={(e) => {
+              layout.save(e.api);
+              fitted.refitAll();
+            }}
             onColumnMoved={(e) => e.finished && layout.save(e.api)}
           />
         </div>

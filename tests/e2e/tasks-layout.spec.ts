@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect, runtime, test } from './fixtures';
+
+test.use({ today: '2026-11-23' });
+
+/**
+ * Every wrapped cell on screen whose text is taller than the cell (cut off), and every row taller than
+ * its tallest text needs (an empty line left over). Text height is read from the text itself.
+ */
+async function badlyFittedRows(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const LINE = 22.4;
+    const range = document.createRange();
+    const tallest = new Map<string, number>();
+    const problems: string[] = [];
+    const cells = document.querySelectorAll<HTMLElement>(
+      ['content', 'lead', 'co', 'deadline', 'latest'].map((c) => `.ag-row .ag-cell[col-id="${c}"]`).join(', '),
+    );
+    for (const cell of cells) {
+      const row = cell.closest('.ag-row')!;
+      const id = row.getAttribute('row-id')!;
+      range.selectNodeContents(cell);
+      const lines = cell.textContent ? Math.round(range.getBoundingClientRect().height / LINE) : 1;
+      tallest.set(id, Math.max(tallest.get(id) ?? 1, lines));
+      if (lines * LINE > cell.clientHeight - 12 + 1) problems.push(`${id}/${cell.getAttribute('col-id')} 被截断：${cell.textContent}`);
+    }
+    for (const [id, lines] of tallest) {
+      const row = document.querySelector<HTMLElement>(`.ag-row[row-id="${id}"]`)!;
+      if (row.offsetHeight > Math.max(42, Math.ceil(lines * LINE + 14)) + 3) problems.push(`${id} 行高 ${row.offsetHeight}，多出空行`);
+    }
+    return problems;
+  });
+}
+
+test('wrapped text fits its row: never cut off, no empty lines, also after a column is resized and the window narrows', async ({ app }) => {
+  await app.open('任务清单');
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
+  await expect.poll(() => badlyFittedRows(app.page)).toEqual([]);
+
+  // Widen 工作内容 by dragging its header edge: fewer lines per item, rows shrink.
+  const before = await app.page.locator('.ag-row[row-id="i5"]').evaluate((r) => (r as HTMLElement).offsetHeight);
+  const edge = app.page.locator('.ag-header-cell[col-id="content"] .ag-header-cell-resize');
+  const box = (await edge.boundingBox())!;
+  await app.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await app.page.mouse.down();
+  await app.page.mouse.move(box.x + 150, box.y + box.height / 2, { steps: 5 });
+  await app.page.mouse.up();
+  await expect.poll(() => app.page.locator('.ag-row[row-id="i5"]').evaluate((r) => (r as HTMLElement).offsetHeight)).toBeLessThan(before);
+  await expect.poll(() => badlyFittedRows(app.page)).toEqual([]);
+
+  await app.page.setViewportSize({ width: 1100, height: 700 });
+  await expect.poll(() => badlyFittedRows(app.page)).toEqual([]);
+  // Further down the list too.
+  await app.page.locator('.ag-row[row-id="i5"] .ag-cell[col-id="content"]').hover();
+  await app.page.mouse.wheel(0, 2500);
+  await expect(app.page.locator('.ag-row[row-id="i5"]')).toHaveCount(0);
+  await expect.poll(() => badlyFittedRows(app.page)).toEqual([]);
+});
+
+test.describe('a ledger of 600 work items', () => {
+  test.skip(runtime === 'electron', 'seeds the ledger file before the app opens it (browser runtime)');
+  test.use({ generatedItems: 600 });
+
+  test('opens on its first rows and loads the rest behind them; filters then see every item', async ({ app }) => {
+    await app.open('任务清单');
+    await expect(app.page.locator('.ag-row .ag-cell[col-id="content"]').first()).toContainText('第1项具体工作内容');
+    await expect(app.page.getByTestId('task-count')).toHaveText('显示 600 / 600 项工作内容');
+    await app.page.getByLabel('按状态筛选').selectOption('已完成');
+    await expect(app.page.getByTestId('task-count')).toHaveText('显示 120 / 600 项工作内容');
+    // The last item is there, reached by text search.
+    await app.page.getByLabel('按状态筛选').selectOption('');
+    await app.page.getByPlaceholder('搜索内容、进展、备注').fill('第600项');
+    await expect(app.page.getByTestId('task-count')).toHaveText('显示 1 / 600 项工作内容');
+    await expect(app.page.locator('.ag-row .ag-cell[col-id="content"]')).toContainText(['第600项具体工作内容']);
+    await expect.poll(() => badlyFittedRows(app.page)).toEqual([]);
+  });
+});
