@@ -2,11 +2,28 @@
 import type { TaskNode } from './domain';
 
 export type WarningLevel = 'red' | 'yellow' | 'green' | 'grey';
+export const WARNING_LEVELS: readonly WarningLevel[] = ['red', 'yellow', 'green', 'grey'];
 
 export interface WarningOptions {
+  /** ISO date (YYYY-MM-DD). Passed in, never read from the clock, so a meeting print and a test agree. */
   today: string;
+  /** 临期 window; the ledger setting, 15 days unless the clerk changed it. */
   dueSoonDays?: number;
+  /**
+   * For a recurring task (每季度…): whether any report arrived in the current period. Left undefined
+   * when the caller does not know, which is not the same as "none arrived" and does not turn it yellow.
+   */
   hasReportInCurrentPeriod?: boolean;
+}
+
+/** The light's colour word, for places where colour cannot be shown (print, screen readers). */
+export const WARNING_COLOURS: Record<WarningLevel, string> = { red: '红', yellow: '黄', green: '绿', grey: '灰' };
+/** What the light means to a clerk. */
+export const WARNING_LABELS: Record<WarningLevel, string> = { red: '逾期', yellow: '临期', green: '正常', grey: '已完成' };
+
+/** 红灯·逾期 — colour and meaning together, e.g. for a legend or a black-and-white print. */
+export function warningLabel(level: WarningLevel): string {
+  return `${WARNING_COLOURS[level]}灯·${WARNING_LABELS[level]}`;
 }
 
 const DONE = new Set(['已完成', '已销号']);
@@ -17,6 +34,7 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** Overdue from the day after the deadline: work due today is still on time. */
 export function isOverdue(task: Pick<TaskNode, 'status' | 'deadline'>, today: string): boolean {
   return !DONE.has(task.status) && task.deadline.date !== null && task.deadline.date < today;
 }

@@ -13,6 +13,7 @@ function table(sheet: ExcelJS.Worksheet, headers: string[], rows: (string | numb
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   });
+  fitRowHeight(head, widths);
   for (const values of rows) {
     const row = sheet.addRow([]);
     values.forEach((v, i) => {
@@ -50,7 +51,7 @@ export function buildBulletinWorkbook(snap: LedgerSnapshot, roundId: number, tod
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '督办台账';
   const sheet = workbook.addWorksheet('调度通报');
-  const widths = [22, 8, ...TASK_STATUSES.map(() => 8), 8, 10];
+  const widths = [22, 12, ...TASK_STATUSES.map(() => 8), 8, 10];
   sheet.columns = widths.map((width) => ({ width }));
   title(sheet, `${round.name}情况通报`, widths.length);
   const summary = sheet.addRow([
@@ -60,10 +61,13 @@ export function buildBulletinWorkbook(snap: LedgerSnapshot, roundId: number, tod
   summary.getCell(1).font = BODY_FONT;
   summary.getCell(1).alignment = { wrapText: true };
   summary.height = 36;
-  const units = snap.units.filter((u) => rows.some((r) => r.node.leadUnitIds.includes(u.id)));
+  // Every unit that leads work, and every unit expected to report this round even if it leads nothing
+  // (a township working through 各乡镇街道): its 未报送 belongs in the table, not only in the sentence.
+  const expectedSet = new Set(expected);
+  const units = snap.units.filter((u) => expectedSet.has(u.id) || rows.some((r) => r.node.leadUnitIds.includes(u.id)));
   table(
     sheet,
-    ['牵头单位', '任务数', ...TASK_STATUSES, '逾期', '本轮报送'],
+    ['责任单位', '牵头任务数', ...TASK_STATUSES, '逾期', '本轮报送'],
     units.map((u) => {
       const mine = rows.filter((r) => r.node.leadUnitIds.includes(u.id));
       return [

@@ -7,5 +7,15 @@ import type ExcelJS from 'exceljs';
  * Numbers stay numbers.
  */
 export function setText(cell: ExcelJS.Cell, value: string | number | null | undefined): void {
-  cell.value = typeof value === 'number' ? value : String(value ?? '');
+  cell.value = typeof value === 'number' ? value : cleanCellText(String(value ?? ''));
+}
+
+/**
+ * Text pasted from Word or a PDF carries control characters that XML cannot hold: exceljs drops them,
+ * so Word's soft line break (vertical tab) would run two sentences together. Line breaks become \n,
+ * the rest of the control characters go.
+ */
+export function cleanCellText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\r\n?|\u000B|\u000C|\u2028|\u2029/g, '\n').replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
 }

