@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ExportOutcome } from '../../shared/channels/exports';
 import { DomainError } from '../../shared/errors';
 import { readLedgerSnapshot } from '../db/repositories/snapshot';
 import { readSettings } from '../db/repositories/settings';
@@ -25,6 +26,27 @@ function unitsById(snap: ReturnType<typeof readLedgerSnapshot>, ids: number[]) {
     if (!unit) throw new DomainError('unit_not_found', '所选单位已不存在，请刷新后重新选择。');
     return unit;
   });
+}
+
+/**
+ * One file per unit into a folder: a file that cannot be written (open in WPS) does not stop the rest,
+ * and the clerk is told which ones are missing. Only when none could be written is it an error.
+ */
+async function writeEach(jobs: { file: string; build: () => import('exceljs').Workbook }[]): Promise<ExportOutcome> {
+  const files: string[] = [];
+  const failed: string[] = [];
+  for (const job of jobs) {
+    try {
+      await writeWorkbookFile(job.build(), job.file);
+      exported.add(job.file);
+      files.push(job.file);
+    } catch (err) {
+      if (!(err instanceof DomainError) || jobs.length === 1) throw err;
+      failed.push(err.message);
+    }
+  }
+  if (files.length === 0 && failed.length > 0) throw new DomainError('export_none_written', `一个文件也没有保存成功。${failed[0]}`);
+  return { files, items: files.length, ...(failed.length ? { failed } : {}) };
 }
 
 async function saveWorkbook(ctx: AppContext, title: string, name: string, build: () => import('exceljs').Workbook, items: number) {
@@ -71,14 +93,12 @@ export const exportHandlers: FeatureHandlers<'export:tasks' | 'export:dispatch' 
     }
     const folder = await ctx.shell.chooseFolder({ title: '选择保存分发表的文件夹' });
     if (!folder) return { files: [], items: 0 };
-    const files: string[] = [];
-    for (const unit of units) {
-      const file = path.join(folder, defaultExportName('重点任务清单', ctx.today(), unit.name));
-      await writeWorkbookFile(buildUnitDispatchWorkbook(snap, [unit], base), file);
-      exported.add(file);
-      files.push(file);
-    }
-    return { files, items: units.length };
+    return writeEach(
+      units.map((unit) => ({
+        file: path.join(folder, defaultExportName('重点任务清单', ctx.today(), unit.name)),
+        build: () => buildUnitDispatchWorkbook(snap, [unit], base),
+      })),
+    );
   },
   'export:template': async (ctx, req) => {
     const snap = readLedgerSnapshot(ctx.ledger);
@@ -90,14 +110,12 @@ export const exportHandlers: FeatureHandlers<'export:tasks' | 'export:dispatch' 
       ? await saveAs(ctx, '导出填报模板', defaultExportName(`填报模板_${round.name}`, ctx.today(), units[0].name))
       : await ctx.shell.chooseFolder({ title: '选择保存填报模板的文件夹' });
     if (!target) return { files: [], items: 0 };
-    const files: string[] = [];
-    for (const unit of units) {
-      const file = one ? target : path.join(target, defaultExportName(`填报模板_${round.name}`, ctx.today(), unit.name));
-      await writeWorkbookFile(buildFillTemplateWorkbook(snap, { unit, round, today: ctx.today() }), file);
-      exported.add(file);
-      files.push(file);
-    }
-    return { files, items: units.length };
+    return writeEach(
+      units.map((unit) => ({
+        file: one ? target : path.join(target, defaultExportName(`填报模板_${round.name}`, ctx.today(), unit.name)),
+        build: () => buildFillTemplateWorkbook(snap, { unit, round, today: ctx.today() }),
+      })),
+    );
   },
   'export:open': async (ctx, { file, folder }) => {
     if (!exported.has(file)) throw new DomainError('not_exported', '只能打开本次导出的文件。');

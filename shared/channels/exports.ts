@@ -20,6 +20,8 @@ export interface ExportOutcome {
   /** null when the clerk cancelled the save dialog. */
   files: string[];
   items: number;
+  /** Files of a folder export that could not be written (open in Excel…), each with the reason. */
+  failed?: string[];
 }
 
 export const exportChannels = {

@@ -1,9 +1,10 @@
 import type ExcelJS from 'exceljs';
 
-export const HEADER_FONT = { name: '黑体', size: 12, bold: false } as const;
+// charset 134 (GB2312) tells Excel/WPS the font is Chinese, so a machine without it substitutes a Chinese font.
+export const HEADER_FONT = { name: '黑体', size: 12, bold: false, charset: 134 } as const;
 /** 仿宋_GB2312 is what official documents use; Excel falls back to 宋体 where it is missing. */
 export const BODY_FONT = { name: '仿宋_GB2312', size: 11, charset: 134 } as const;
-export const TITLE_FONT = { name: '方正小标宋简体', size: 18 } as const;
+export const TITLE_FONT = { name: '方正小标宋简体', size: 18, charset: 134 } as const;
 export const THIN_BORDER: Partial<ExcelJS.Borders> = {
   top: { style: 'thin' },
   left: { style: 'thin' },

@@ -44,6 +44,7 @@ export function ExportPage() {
     try {
       const outcome = await action();
       if (outcome.files.length) setDone(outcome);
+      if (outcome.failed?.length) setError(`有 ${outcome.failed.length} 个文件没有保存：${outcome.failed.join(' ')}`);
     } catch (err) {
       setError(errorMessage(err));
     } finally {
