@@ -3,7 +3,7 @@ import { TASK_STATUSES, type LedgerSnapshot, type ProgressRound, type Unit } fro
 import { DomainError } from '../../../shared/errors';
 import { unitIdsReaching } from '../../../shared/collectives';
 import { setText } from './cellText';
-import { BODY_FONT, fitRowHeight, HEADER_FONT, setupA4Landscape, THIN_BORDER, TITLE_FONT } from './printLayout';
+import { BODY_FONT, fitRowHeight, HEADER_FONT, setupA4Landscape, THIN_BORDER, TITLE_FONT, wrappedLines } from './printLayout';
 import { taskListRows } from './taskListWorkbook';
 
 /** Header words the returns reader recognises; 任务ID is the hidden key that brings a row back exactly. */
@@ -15,7 +15,7 @@ export const TEMPLATE_COLUMNS = [
   { header: '牵头单位', width: 12, fill: false },
   { header: '完成时限', width: 12, fill: false },
   { header: '完成情况', width: 34, fill: true },
-  { header: '完成进度（%）', width: 10, fill: true },
+  { header: '完成进度（%）', width: 12, fill: true },
   { header: '状态', width: 10, fill: true },
   { header: '存在问题', width: 20, fill: true },
   { header: '下步打算', width: 20, fill: true },
@@ -69,7 +69,8 @@ export function buildFillTemplateWorkbook(snap: LedgerSnapshot, options: FillTem
     cell.border = THIN_BORDER;
     cell.fill = LOCKED_FILL;
   });
-  sheet.getRow(headerRow).height = 28;
+  // 12 pt headers in narrow columns wrap (完成进度（%）): the row takes the tallest.
+  sheet.getRow(headerRow).height = Math.max(28, ...TEMPLATE_COLUMNS.map((c) => wrappedLines(c.header, c.width) * 17 + 8));
 
   const widths = TEMPLATE_COLUMNS.map((c) => c.width);
   rows.forEach((row, i) => {
