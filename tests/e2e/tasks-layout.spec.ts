@@ -74,4 +74,14 @@ test.describe('a ledger of 600 work items', () => {
     await expect(app.page.locator('.ag-row .ag-cell[col-id="content"]')).toContainText(['第600项具体工作内容']);
     await expect.poll(() => badlyFittedRows(app.page)).toEqual([]);
   });
+
+  test('a work item far down the list, opened from elsewhere (#/tasks?focus=…), is shown with its details once the rest has loaded', async ({ app }) => {
+    const id = await app.page.evaluate(async () => {
+      const view = (await (window as unknown as { duban: { invoke: (c: string, p: unknown) => Promise<{ data: { rows: { task: { id: number; content: string } }[] } }> } }).duban.invoke('tasks:view', {}));
+      return view.data.rows.find((r) => r.task.content.includes('第550项'))!.task.id;
+    });
+    await app.page.evaluate((focus) => (window.location.hash = `#/tasks?focus=${focus}`), id);
+    await expect(app.page.getByRole('complementary', { name: '任务详情' })).toContainText('第550项具体工作内容');
+    await expect(app.page.locator(`.ag-row[row-id="i${id}"]`)).toBeVisible();
+  });
 });
