@@ -95,6 +95,9 @@ export function TasksPage() {
   // The first visit opens on the first rows and loads the rest behind them: on a 10,000-item ledger
   // reading and sending every row takes about a second, and the clerk sees the top of the list first.
   const opened = useRef(false);
+  // Asked for while the page is first rendered, not after it has mounted, so reading the ledger
+  // overlaps with building the grid (about 0.1 s of a 10,000-item list's opening).
+  const [firstRequest] = useState(() => Promise.all([invoke('tasks:view', { first: FIRST_ROWS }), invoke('units:list', {})]));
   const restPending = useRef(false);
   const loadRest = () => {
     if (!restPending.current) return;
@@ -106,7 +109,7 @@ export function TasksPage() {
     try {
       if (!opened.current) {
         opened.current = true;
-        const [head, u] = await Promise.all([invoke('tasks:view', { first: FIRST_ROWS }), invoke('units:list', {})]);
+        const [head, u] = await firstRequest;
         // For npm run bench: separates the ledger round trip from rendering.
         performance.mark('duban:tasks-data');
         setView(head);
