@@ -1,23 +1,14 @@
 // A LedgerSnapshot built straight from the 新昌 appendix-2 gold table, with no database: the exports are
 // plain functions of a snapshot, so their tests should not need SQLite. Deadlines, statuses, a round with
 // reports and a leadership group are added deterministically so overdue, recurring and done rows exist.
-import fs from 'node:fs';
-import path from 'node:path';
+import { readGoldItems, type GoldItem } from '../goldTable';
 import type { Deadline, LedgerSnapshot, TaskNode, TaskStatus, Unit, UnitKind } from '../../../shared/domain';
 
-interface GoldItem {
-  no: number;
-  section: string;
-  task: string;
-  content: string;
-  units: string[];
-}
 
 export const TODAY = '2026-11-23';
 export const TOWNSHIPS = ['沙溪镇', '城南乡', '儒岙镇'];
 
-const gold = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../fixtures/documents/xinchang-appendix2.gold.json'), 'utf8')) as { items: GoldItem[] };
-export const GOLD_ITEMS: GoldItem[] = gold.items;
+export const GOLD_ITEMS: GoldItem[] = readGoldItems();
 
 function splitNumber(label: string): { number: string; title: string } {
   const m = /^([一二三四五六七八九十]+、|\d+[.．、]|（[一二三四五六七八九十\d]+）)(.*)$/.exec(label);

@@ -4,19 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestDocument, toIngestJson, type IngestResult } from '../../../electron/services/ingest';
+import { readGoldItems } from '../goldTable';
 
 const dir = join(__dirname, '../../fixtures/documents');
 const read = (name: string) => ingestDocument(name, readFileSync(join(dir, name)));
 const squash = (s: string) => s.replace(/\s+/g, '');
 
-interface GoldItem {
-  no: number;
-  section: string;
-  task: string;
-  content: string;
-  units: string[];
-}
-const gold: GoldItem[] = JSON.parse(readFileSync(join(dir, 'xinchang-appendix2.gold.json'), 'utf8')).items;
+const gold = readGoldItems();
 
 function tableItems(r: IngestResult) {
   return r.tasks.filter((t) => t.source === 'table' && t.level === 'item');
