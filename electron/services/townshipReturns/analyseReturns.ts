@@ -9,7 +9,7 @@ import { parseDeadline } from '../../../shared/parseDeadline';
 import { parsePercent } from '../../../shared/parsePercent';
 import { namesOf } from '../../../shared/unitNames';
 import { applyOverride, detectHeader, headerSignature, headerWords, type ColumnMapping, type ReturnField, type SheetOverride } from './detectHeader';
-import { buildMatchIndex, isConfident, rankCandidates, toMatchable, type MatchIndex } from './matchWorkItem';
+import { buildMatchIndex, exactMatches, holds, isConfident, narrowMatchIndex, queryOfKey, rankQuery, type MatchIndex } from './matchWorkItem';
 import { readReturnFile, type CellValue, type SheetGrid } from './readReturnFile';
 
 /** One matched row, as the preview and the CLI contract show it. */
@@ -53,12 +53,20 @@ export interface AnalyseOptions {
 }
 
 const FOOTER = /^(填报人|填表人|联系电话|联系人|分管领导|审核人|制表人|单位负责人)/;
+const DIGITS = /^\d+$/;
+const HEADING = /^[一二三四五六七八九十]+、/;
+const FORMULA_START = /^[=+\-@]/;
+const FORMULA = /^[=+@]|^-\D/;
 const FILLED_BY = /填报单位[（(]?[^：:]*[)）]?[：:]\s*([^\s，,；;]+)/;
+
+/** What toHalfWidthAlnum or cleanCell would change; most cells have none of it. */
+const UNCLEAN = /[\s０-９Ａ-Ｚａ-ｚ％．]/;
 
 function text(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
-  return cleanCell(toHalfWidthAlnum(String(v)));
+  const s = String(v);
+  return UNCLEAN.test(s) ? cleanCell(toHalfWidthAlnum(s)) : s;
 }
 
 /** Excel keeps dates as day numbers from 1899-12-30; built in UTC so no time zone moves the day. */
@@ -83,23 +91,60 @@ export function resolveUnit(words: string[], units: Unit[]): Unit | null {
 }
 
 /** A return repeats the same few deadline words on every row: read each once. */
-const deadlineCache = new Map<string, string | null>();
+const deadlineCache = new Map<string, Map<string, string | null>>();
 function deadlineOf(text: string, referenceDate: string): string | null {
-  const key = `${referenceDate}|${text}`;
-  let date = deadlineCache.get(key);
+  let dates = deadlineCache.get(referenceDate);
+  if (!dates) {
+    if (deadlineCache.size > 20) deadlineCache.clear();
+    deadlineCache.set(referenceDate, (dates = new Map()));
+  }
+  let date = dates.get(text);
   if (date === undefined) {
-    if (deadlineCache.size > 5000) deadlineCache.clear();
+    if (dates.size > 5000) dates.clear();
     date = parseDeadline(text, { referenceDate }).date;
-    deadlineCache.set(key, date);
+    dates.set(text, date);
   }
   return date;
+}
+
+/** So do the few ways a column writes its percentages. */
+const percentCache = new Map<string, number | null>();
+function percentOf(value: CellValue): number | null {
+  if (typeof value !== 'string') return parsePercent(value);
+  let percent = percentCache.get(value);
+  if (percent === undefined) {
+    if (percentCache.size > 5000) percentCache.clear();
+    percent = parsePercent(value);
+    percentCache.set(value, percent);
+  }
+  return percent;
+}
+
+/** Status words repeat on every row too. */
+const statusCache = new Map<string, ReturnType<typeof mapStatus>>();
+function statusOf(text: string): ReturnType<typeof mapStatus> {
+  let status = statusCache.get(text);
+  if (status === undefined) {
+    if (statusCache.size > 5000) statusCache.clear();
+    status = mapStatus(text);
+    statusCache.set(text, status);
+  }
+  return status;
+}
+
+type Reported = UnmatchedRow['reported'];
+
+/** Spelt out rather than spread: the preview and the CLI JSON keep this key order. */
+function matchedRow(sheet: string, row: number, taskId: number, taskContent: string, score: number, method: ReturnRow['method'], reported: Reported): ReturnRow {
+  const { status, percent, deadline, deadlineText, progress, problems, nextSteps, warnings } = reported;
+  return { sheet, row, taskId, taskContent, score, method, status, percent, deadline, deadlineText, progress, problems, nextSteps, warnings };
 }
 
 function analyseSheet(
   layout: (sheet: SheetGrid) => { header: ReturnType<typeof detectHeader>; source: SheetLayout['source'] },
   sheet: SheetGrid,
   items: { assigned: MatchIndex; all: MatchIndex },
-  ids: Map<number, string>,
+  ledger: PreparedLedger,
   referenceDate: string,
   out: FileAnalysis,
 ): boolean {
@@ -113,48 +158,60 @@ function analyseSheet(
     signature: headerSignature(sheet, header),
     source,
   });
-  const col = (row: CellValue[], f: ReturnField) => (header.columns[f] === undefined ? null : row[header.columns[f]!] ?? null);
+  // Column positions looked up once per sheet, not per row and field.
+  const at = (f: ReturnField) => header.columns[f];
+  const [cTaskId, cContent, cTask, cProgress, cProblems, cNextSteps, cPercent, cDeadline, cStatus] = (
+    ['taskId', 'content', 'task', 'progress', 'problems', 'nextSteps', 'percent', 'deadline', 'status'] as const
+  ).map(at);
+  const col = (row: CellValue[], c: number | undefined) => (c === undefined ? null : row[c] ?? null);
+  const field = (cells: string[], c: number | undefined) => (c === undefined ? '' : cells[c] ?? '');
   for (let r = header.lastHeaderRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
     const cells = row.map(text);
     if (cells.every((c) => !c) || sheet.bannerRows.has(r)) continue;
     if (cells.some((c) => FOOTER.test(c))) continue;
     // Each cell is cleaned once (cells[]); fields read their column from there.
-    const field = (f: ReturnField) => (header.columns[f] === undefined ? '' : cells[header.columns[f]!] ?? '');
-    const work = field('content') || field('task');
-    const idCell = col(row, 'taskId');
-    const templateId = typeof idCell === 'number' ? idCell : /^\d+$/.test(text(idCell)) ? Number(text(idCell)) : null;
-    const progress = field('progress');
+    const work = field(cells, cContent) || field(cells, cTask);
+    const idCell = col(row, cTaskId);
+    const templateId = typeof idCell === 'number' ? idCell : DIGITS.test(text(idCell)) ? Number(text(idCell)) : null;
+    const progress = field(cells, cProgress);
     if (!work && templateId === null) continue;
     // A banner typed into one cell (一、县下达任务) with nothing reported is a heading, not a task.
-    if (!progress && cells.filter(Boolean).length === 1 && /^[一二三四五六七八九十]+、/.test(work)) continue;
+    if (!progress && cells.filter(Boolean).length === 1 && HEADING.test(work)) continue;
     const warnings: string[] = [];
-    for (const c of row) if (typeof c === 'string' && /^[=+\-@]/.test(c.trim()) && /^[=+@]|^-\D/.test(c.trim())) warnings.push(`“${c.trim().slice(0, 20)}”像是公式，已按文字读入，不会执行。`);
-    const rawPercent = col(row, 'percent');
-    const percent = parsePercent(rawPercent);
-    if (rawPercent !== null && text(rawPercent) && percent === null) warnings.push(`完成进度“${text(rawPercent)}”无法识别，应为 0–100 的数字或百分比。`);
-    const rawDeadline = col(row, 'deadline');
+    for (const c of row) {
+      if (typeof c !== 'string') continue;
+      const t = c.trim();
+      if (FORMULA_START.test(t) && FORMULA.test(t)) warnings.push(`“${t.slice(0, 20)}”像是公式，已按文字读入，不会执行。`);
+    }
+    const rawPercent = col(row, cPercent);
+    const percent = percentOf(rawPercent);
+    if (percent === null && rawPercent !== null && text(rawPercent)) warnings.push(`完成进度“${text(rawPercent)}”无法识别，应为 0–100 的数字或百分比。`);
+    const rawDeadline = col(row, cDeadline);
     const excelDate = isoFromExcel(rawDeadline);
     const deadlineText = excelDate ?? text(rawDeadline);
     const deadline = excelDate ?? (deadlineText ? deadlineOf(deadlineText, referenceDate) : null);
-    const rawStatus = field('status');
-    const status = rawStatus ? mapStatus(rawStatus) : null;
+    const rawStatus = field(cells, cStatus);
+    const status = rawStatus ? statusOf(rawStatus) : null;
     if (rawStatus && !status) warnings.push(`状态“${rawStatus}”无法识别，未导入状态。`);
-    const reported = { status, percent, deadline, deadlineText, progress, problems: field('problems'), nextSteps: field('nextSteps'), warnings };
-    const base = { sheet: sheet.name, row: r + 1 };
-    if (templateId !== null && ids.has(templateId)) {
-      out.rows.push({ ...base, taskId: templateId, taskContent: ids.get(templateId)!, score: 1, method: 'template', ...reported });
+    const reported: Reported = { status, percent, deadline, deadlineText, progress, problems: field(cells, cProblems), nextSteps: field(cells, cNextSteps), warnings };
+    const templateContent = templateId === null ? undefined : ledger.contentOf(templateId);
+    if (templateContent !== undefined) {
+      out.rows.push(matchedRow(sheet.name, r + 1, templateId!, templateContent, 1, 'template', reported));
       continue;
     }
     // Most rows copy the work item word for word: one exact hit needs no ranking.
-    const exact = items.all.exact.get(normalizeForMatch(work));
-    if (exact?.length === 1) {
-      const onOwnList = items.assigned.exact.has(exact[0].key);
-      out.rows.push({ ...base, taskId: exact[0].id, taskContent: exact[0].content, score: 1, method: onOwnList ? 'text' : 'text-all', ...reported });
+    const { key, places: exact } = ledger.exactly(work);
+    if (exact.length === 1) {
+      const item = items.all.items[exact[0]];
+      // The only item with this text: on the township's list if it is in the township's index.
+      const onOwnList = holds(items.assigned, exact[0]);
+      out.rows.push(matchedRow(sheet.name, r + 1, item.id, item.content, 1, onOwnList ? 'text' : 'text-all', reported));
       continue;
     }
-    const own = rankCandidates(work, items.assigned);
-    const every = rankCandidates(work, items.all);
+    const query = queryOfKey(key);
+    const own = rankQuery(query, items.assigned);
+    const every = rankQuery(query, items.all);
     // The township's own work is preferred, but never over a work item elsewhere that fits better:
     // then only a clear winner among all work items is taken, and the clerk decides the rest.
     const betterElsewhere = every[0] && own[0] && every[0].taskId !== own[0].taskId && every[0].score > own[0].score;
@@ -162,9 +219,9 @@ function analyseSheet(
     if (ranked) {
       const best = ranked[0];
       const onOwnList = own.some((c) => c.taskId === best.taskId);
-      out.rows.push({ ...base, taskId: best.taskId, taskContent: best.content, score: best.score, method: onOwnList ? 'text' : 'text-all', ...reported });
+      out.rows.push(matchedRow(sheet.name, r + 1, best.taskId, best.content, best.score, onOwnList ? 'text' : 'text-all', reported));
     } else {
-      out.unmatched.push({ ...base, text: work, candidates: (every.length ? every : own).slice(0, 3), reported });
+      out.unmatched.push({ sheet: sheet.name, row: r + 1, text: work, candidates: (every.length ? every : own).slice(0, 3), reported });
     }
   }
   return true;
@@ -172,8 +229,14 @@ function analyseSheet(
 
 interface PreparedLedger {
   all: MatchIndex;
-  ids: Map<number, string>;
+  /** A work item's text by task id, undefined for an id that is no work item. */
+  contentOf: (taskId: number) => string | undefined;
   assignedTo: (unit: Unit | null) => MatchIndex;
+  /**
+   * The row's normalised text and the ledger's items (places in all) with exactly that text,
+   * looked up by the raw text when a row copies a work item verbatim, as most rows do.
+   */
+  exactly: (text: string) => { key: string; places: readonly number[] };
 }
 
 /** Indexes built once per ledger snapshot: a batch of 50 returns shares them. */
@@ -183,22 +246,47 @@ function prepareLedger(snap: LedgerSnapshot): PreparedLedger {
   const known = prepared.get(snap);
   if (known) return known;
   const itemNodes = snap.tasks.filter((t) => t.level === 'item');
-  const all = itemNodes.map((t) => toMatchable(t.id, t.content));
+  const all = buildMatchIndex(itemNodes);
+  const verbatim = new Map<string, { key: string; places: readonly number[] }>();
+  for (const item of all.items) if (!verbatim.has(item.content)) verbatim.set(item.content, { key: item.key, places: exactMatches(all, item.key) });
+  // Where in the ledger's list each unit's items sit (lead or co-working), so a township's list is
+  // not a scan of the whole ledger. Task ids are primary keys: an item reached is its id reached.
+  const itemsOfUnit = new Map<number, number[]>();
+  const add = (unitId: number, i: number) => {
+    const list = itemsOfUnit.get(unitId);
+    if (list) list.push(i);
+    else itemsOfUnit.set(unitId, [i]);
+  };
+  itemNodes.forEach((t, i) => {
+    for (const id of t.leadUnitIds) add(id, i);
+    for (const id of t.coUnitIds) add(id, i);
+  });
   const byUnit = new Map<number, MatchIndex>();
-  const empty = buildMatchIndex([]);
+  const empty = narrowMatchIndex(all, []);
+  let ids: Map<number, string> | undefined;
   const result: PreparedLedger = {
-    all: buildMatchIndex(all),
-    ids: new Map(itemNodes.map((t) => [t.id, t.content])),
+    all,
+    // Only a return on our own fill-in template carries task ids: most batches never ask.
+    contentOf: (taskId) => (ids ??= new Map(itemNodes.map((t) => [t.id, t.content]))).get(taskId),
     assignedTo: (unit) => {
       if (!unit) return empty;
       let index = byUnit.get(unit.id);
       if (!index) {
-        const reach = new Set(unitIdsReaching(unit, snap.units));
-        const reached = new Set(itemNodes.filter((t) => [...t.leadUnitIds, ...t.coUnitIds].some((id) => reach.has(id))).map((t) => t.id));
-        index = buildMatchIndex(all.filter((m) => reached.has(m.id)));
+        // Every item the unit or a collective including it leads or works on, in ledger order.
+        const reached = new Uint8Array(itemNodes.length);
+        for (const unitId of unitIdsReaching(unit, snap.units)) for (const i of itemsOfUnit.get(unitId) ?? []) reached[i] = 1;
+        const places: number[] = [];
+        for (let i = 0; i < reached.length; i++) if (reached[i]) places.push(i);
+        index = narrowMatchIndex(all, places);
         byUnit.set(unit.id, index);
       }
       return index;
+    },
+    exactly: (text) => {
+      const known = verbatim.get(text);
+      if (known) return known;
+      const key = normalizeForMatch(text);
+      return { key, places: exactMatches(all, key) };
     },
   };
   prepared.set(snap, result);
@@ -243,7 +331,7 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
       return { header: detected, source: 'detected' as const };
     };
     for (const sheet of book.sheets) {
-      if (analyseSheet(layout, sheet, indexes, prepared.ids, options.referenceDate, out)) readable += 1;
+      if (analyseSheet(layout, sheet, indexes, prepared, options.referenceDate, out)) readable += 1;
       else if (sheet.rows.some((r) => r.some((c) => c !== null && c !== ''))) out.notes.push(`工作表“${sheet.name}”没有找到表头（工作内容、进展情况等），已跳过`);
     }
     if (readable === 0) {
@@ -263,11 +351,16 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
     }
     if (!unit) out.notes.push('没有识别出填报单位，请在导入前选择。');
     const byTask = new Map<number, { sheet: string; row: number }[]>();
-    for (const r of out.rows) byTask.set(r.taskId, [...(byTask.get(r.taskId) ?? []), { sheet: r.sheet, row: r.row }]);
-    for (const [taskId, rows] of byTask) {
-      if (rows.length < 2) continue;
-      out.conflicts.push({ taskId, rows });
-      for (const r of out.rows) if (r.taskId === taskId) r.warnings.push(`同一任务在本文件中报了 ${rows.length} 次，请选定其中一条。`);
+    for (const r of out.rows) {
+      const rows = byTask.get(r.taskId);
+      if (rows) rows.push({ sheet: r.sheet, row: r.row });
+      else byTask.set(r.taskId, [{ sheet: r.sheet, row: r.row }]);
+    }
+    for (const [taskId, rows] of byTask) if (rows.length >= 2) out.conflicts.push({ taskId, rows });
+    // A row has one task, so at most one such warning: one pass over the rows, not one per conflict.
+    for (const r of out.rows) {
+      const n = byTask.get(r.taskId)!.length;
+      if (n >= 2) r.warnings.push(`同一任务在本文件中报了 ${n} 次，请选定其中一条。`);
     }
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
