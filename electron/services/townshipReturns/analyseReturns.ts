@@ -109,13 +109,14 @@ function deadlineOf(text: string, referenceDate: string): string | null {
 
 /** So do the few ways a column writes its percentages. */
 const percentCache = new Map<string, number | null>();
-function percentOf(value: CellValue): number | null {
-  if (typeof value !== 'string') return parsePercent(value);
-  let percent = percentCache.get(value);
+function percentOf(value: CellValue, numbersArePercent: boolean): number | null {
+  if (typeof value !== 'string') return parsePercent(value, { numbersArePercent });
+  const key = `${numbersArePercent ? 1 : 0}${value}`;
+  let percent = percentCache.get(key);
   if (percent === undefined) {
     if (percentCache.size > 5000) percentCache.clear();
-    percent = parsePercent(value);
-    percentCache.set(value, percent);
+    percent = parsePercent(value, { numbersArePercent });
+    percentCache.set(key, percent);
   }
   return percent;
 }
@@ -164,6 +165,21 @@ function analyseSheet(
     ['taskId', 'content', 'task', 'progress', 'problems', 'nextSteps', 'percent', 'deadline', 'status'] as const
   ).map(at);
   const col = (row: CellValue[], c: number | undefined) => (c === undefined ? null : row[c] ?? null);
+  // A column of plain numbers is read as a whole. Any above 1: they are percents (60, 80; a 1 is 1 %).
+  // Any strictly between 0 and 1: fractions (0.6, 0.8; a 1 is 100 %). Only 0s and 1s: the header
+  // decides; 完成进度（%）, as on our template ("填 0–100 的数字"), means percents.
+  let above1 = false;
+  let fraction = false;
+  if (cPercent !== undefined) {
+    for (let r = header.lastHeaderRow + 1; r < sheet.rows.length; r++) {
+      const v = sheet.rows[r][cPercent];
+      if (typeof v !== 'number') continue;
+      above1 ||= v > 1;
+      fraction ||= v > 0 && v < 1;
+    }
+  }
+  const percentHeader = cPercent === undefined ? '' : `${sheet.rows[header.firstHeaderRow]?.[cPercent] ?? ''}${sheet.rows[header.lastHeaderRow]?.[cPercent] ?? ''}`;
+  const numbersArePercent = above1 || (!fraction && /[%％]/.test(percentHeader));
   const field = (cells: string[], c: number | undefined) => (c === undefined ? '' : cells[c] ?? '');
   for (let r = header.lastHeaderRow + 1; r < sheet.rows.length; r++) {
     const row = sheet.rows[r];
@@ -185,7 +201,10 @@ function analyseSheet(
       if (FORMULA_START.test(t) && FORMULA.test(t)) warnings.push(`“${t.slice(0, 20)}”像是公式，已按文字读入，不会执行。`);
     }
     const rawPercent = col(row, cPercent);
-    const percent = percentOf(rawPercent);
+    const percent = percentOf(rawPercent, numbersArePercent);
+    if (numbersArePercent && percent !== null && percent > 0 && percent <= 1 && typeof rawPercent !== 'string') {
+      warnings.push(`完成进度填的是 ${percent}，按 ${percent}% 记录；如果指的是 ${Math.round(percent * 100)}%，请改为 ${Math.round(percent * 100)}。`);
+    }
     if (percent === null && rawPercent !== null && text(rawPercent)) warnings.push(`完成进度“${text(rawPercent)}”无法识别，应为 0–100 的数字或百分比。`);
     const rawDeadline = col(row, cDeadline);
     const excelDate = isoFromExcel(rawDeadline);

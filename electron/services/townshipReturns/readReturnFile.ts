@@ -94,7 +94,9 @@ async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
       const values: CellValue[] = [];
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
-        values.push(cellValue(cell.isMerged ? cell.master.value : cell.value));
+        const source = cell.isMerged ? cell.master : cell;
+        const value = cellValue(source.value);
+        values.push(typeof value === 'number' && source.numFmt?.includes('%') ? asShownPercent(value) : value);
       }
       rows.push(values);
     }
@@ -109,10 +111,18 @@ async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
   return { kind: 'xlsx', sheets, skipped };
 }
 
+/**
+ * A number shown as a percentage (0.8 formatted 0%) is read as the clerk sees it, 80%, so that a
+ * column headed 完成进度（%） can take plain numbers as percents without misreading these.
+ */
+function asShownPercent(value: number): string {
+  return `${Math.round(value * 10000) / 100}%`;
+}
+
 function readWithSheetJs(fileName: string, data: Buffer): ReadWorkbook {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellFormula: false });
+    wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellFormula: false, cellNF: true });
   } catch (err) {
     const message = (err as Error).message ?? '';
     if (/password|encrypt/i.test(message)) throw fail(fileName, 'file_encrypted', '设置了打开密码，无法读取。请让填报单位取消密码后重新发送。');
@@ -126,6 +136,11 @@ function readWithSheetJs(fileName: string, data: Buffer): ReadWorkbook {
       return;
     }
     const ws = wb.Sheets[name];
+    for (const [address, cell] of Object.entries(ws)) {
+      if (address.startsWith('!')) continue;
+      const c = cell as XLSX.CellObject;
+      if (c.t === 'n' && typeof c.v === 'number' && c.z && String(c.z).includes('%')) ws[address] = { t: 's', v: asShownPercent(c.v) };
+    }
     const rows = XLSX.utils.sheet_to_json<CellValue[]>(ws, { header: 1, raw: true, blankrows: true, defval: null });
     const bannerRows = new Set<number>();
     const width = rows.reduce((w, r) => Math.max(w, r.length), 0);

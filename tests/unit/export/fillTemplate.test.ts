@@ -157,9 +157,8 @@ describe('填报模板 read back by the import', () => {
     expect(result.unmatched.map((u) => u.text)).toEqual(['镇里补充说明：以上情况已经镇分管领导审核。']);
   });
 
-  // Known gap (reported to the lead): the template says "0–100", so a township that types 1 means 1 %,
-  // but the importer reads any number ≤ 1 as a fraction and records 100 %.
-  it.fails('reads a typed 1 in 完成进度 as 1 %, as the template instructs', async () => {
+  // The template says "0–100", so a township that types 1 means 1 %; the clerk is asked to check.
+  it('reads a typed 1 in 完成进度 as 1 %, as the template instructs, with a warning to check it', async () => {
     const snap = goldSnapshot();
     const file = path.join(tempDir(), '填报模板_沙溪镇.xlsx');
     await writeWorkbookFile(template(snap), file);
@@ -171,6 +170,47 @@ describe('填报模板 read back by the import', () => {
     await book.xlsx.writeFile(file);
     const result = await analyse(snap, file);
     expect(result.rows[0].percent).toBe(1);
+    expect(result.rows[0].warnings.join('')).toContain('按 1% 记录');
+  });
+
+  it('reads a column of plain numbers as a whole: beside 60 a 1 is 1 %, beside 0.5 a 1 is 100 %', async () => {
+    const withPercents = async (first: number, second: number) => {
+      const snap = goldSnapshot();
+      const file = path.join(tempDir(), '填报模板_沙溪镇.xlsx');
+      await writeWorkbookFile(template(snap), file);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const sheet = book.worksheets[0];
+      const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1) as string[];
+      const column = header.indexOf('完成进度（%）') + 1;
+      dataRows(sheet)[0].getCell(column).value = first;
+      dataRows(sheet)[1].getCell(column).value = second;
+      await book.xlsx.writeFile(file);
+      return (await analyse(snap, file)).rows;
+    };
+    const percents = await withPercents(60, 1);
+    expect(percents.slice(0, 2).map((r) => r.percent)).toEqual([60, 1]);
+    expect(percents[1].warnings.join('')).toContain('如果指的是 100%');
+    const fractions = await withPercents(0.5, 1);
+    expect(fractions.slice(0, 2).map((r) => r.percent)).toEqual([50, 100]);
+    expect(fractions[1].warnings).toEqual([]);
+  });
+
+  it('reads a cell formatted as a percentage (0.8 shown as 80%) as 80, under 完成进度（%） too', async () => {
+    const snap = goldSnapshot();
+    const file = path.join(tempDir(), '填报模板_沙溪镇.xlsx');
+    await writeWorkbookFile(template(snap), file);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.worksheets[0];
+    const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1) as string[];
+    const cell = dataRows(sheet)[0].getCell(header.indexOf('完成进度（%）') + 1);
+    cell.value = 0.8;
+    cell.numFmt = '0%';
+    await book.xlsx.writeFile(file);
+    const result = await analyse(snap, file);
+    expect(result.rows[0].percent).toBe(80);
+    expect(result.rows[0].warnings).toEqual([]);
   });
 });
 
