@@ -157,8 +157,8 @@ describe('填报模板 read back by the import', () => {
     expect(result.unmatched.map((u) => u.text)).toEqual(['镇里补充说明：以上情况已经镇分管领导审核。']);
   });
 
-  // The template says "0–100", so a township that types 1 means 1 %; the clerk is asked to check.
-  it('reads a typed 1 in 完成进度 as 1 %, as the template instructs, with a warning to check it', async () => {
+  /** Our template for 沙溪镇, filled in: `fill` gets each data row's 完成进度 cell (row 0 first); then read back. */
+  async function returnedWithPercents(fill: (cell: ExcelJS.Cell, row: number) => void) {
     const snap = goldSnapshot();
     const file = path.join(tempDir(), '填报模板_沙溪镇.xlsx');
     await writeWorkbookFile(template(snap), file);
@@ -166,28 +166,24 @@ describe('填报模板 read back by the import', () => {
     await book.xlsx.readFile(file);
     const sheet = book.worksheets[0];
     const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1) as string[];
-    dataRows(sheet)[0].getCell(header.indexOf('完成进度（%）') + 1).value = 1;
+    dataRows(sheet).forEach((row, i) => fill(row.getCell(header.indexOf('完成进度（%）') + 1), i));
     await book.xlsx.writeFile(file);
-    const result = await analyse(snap, file);
-    expect(result.rows[0].percent).toBe(1);
-    expect(result.rows[0].warnings.join('')).toContain('按 1% 记录');
+    return (await analyse(snap, file)).rows;
+  }
+
+  // The template says "0–100", so a township that types 1 means 1 %; the clerk is asked to check.
+  it('reads a typed 1 in 完成进度 as 1 %, as the template instructs, with a warning to check it', async () => {
+    const rows = await returnedWithPercents((cell, i) => i === 0 && (cell.value = 1));
+    expect(rows[0].percent).toBe(1);
+    expect(rows[0].warnings.join('')).toContain('按 1% 记录');
   });
 
   it('reads a column of plain numbers as a whole: beside 60 a 1 is 1 %, beside 0.5 a 1 is 100 %', async () => {
-    const withPercents = async (first: number, second: number) => {
-      const snap = goldSnapshot();
-      const file = path.join(tempDir(), '填报模板_沙溪镇.xlsx');
-      await writeWorkbookFile(template(snap), file);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(file);
-      const sheet = book.worksheets[0];
-      const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1) as string[];
-      const column = header.indexOf('完成进度（%）') + 1;
-      dataRows(sheet)[0].getCell(column).value = first;
-      dataRows(sheet)[1].getCell(column).value = second;
-      await book.xlsx.writeFile(file);
-      return (await analyse(snap, file)).rows;
-    };
+    const withPercents = (first: number, second: number) =>
+      returnedWithPercents((cell, i) => {
+        if (i === 0) cell.value = first;
+        if (i === 1) cell.value = second;
+      });
     const percents = await withPercents(60, 1);
     expect(percents.slice(0, 2).map((r) => r.percent)).toEqual([60, 1]);
     expect(percents[1].warnings.join('')).toContain('如果指的是 100%');
@@ -197,20 +193,13 @@ describe('填报模板 read back by the import', () => {
   });
 
   it('reads a cell formatted as a percentage (0.8 shown as 80%) as 80, under 完成进度（%） too', async () => {
-    const snap = goldSnapshot();
-    const file = path.join(tempDir(), '填报模板_沙溪镇.xlsx');
-    await writeWorkbookFile(template(snap), file);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
-    const sheet = book.worksheets[0];
-    const header = (sheet.getRow(HEADER_ROW).values as unknown[]).slice(1) as string[];
-    const cell = dataRows(sheet)[0].getCell(header.indexOf('完成进度（%）') + 1);
-    cell.value = 0.8;
-    cell.numFmt = '0%';
-    await book.xlsx.writeFile(file);
-    const result = await analyse(snap, file);
-    expect(result.rows[0].percent).toBe(80);
-    expect(result.rows[0].warnings).toEqual([]);
+    const rows = await returnedWithPercents((cell, i) => {
+      if (i !== 0) return;
+      cell.value = 0.8;
+      cell.numFmt = '0%';
+    });
+    expect(rows[0].percent).toBe(80);
+    expect(rows[0].warnings).toEqual([]);
   });
 });
 
