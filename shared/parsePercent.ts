@@ -3,8 +3,8 @@ import { toHalfWidth } from './normalizeText';
 /**
  * 完成进度 as written: 80%, 80％, ８０％, 0.8 or 80. A number cell between 0 and 1 is a fraction
  * (a township that typed 0.8 meant 80 %); a bare number above 1 is already a percent; text "1" without
- * % is read as 1 % — a township that means 100 % writes 100 or 100%. Under a header that says the
- * unit (完成进度（%）, as on our fill-in template: "填 0–100 的数字") every number is a percent.
+ * % is read as 1 % — a township that means 100 % writes 100 or 100%. With numbersArePercent (the
+ * caller has read the whole column: see analyseReturns) every number is a percent already.
  * Out of range or not a number → null.
  */
 export function parsePercent(value: unknown, options: { numbersArePercent?: boolean } = {}): number | null {

@@ -1,8 +1,8 @@
 // 红黄绿灯: one rule set for grid, dashboard and exports.
 import type { TaskNode } from './domain';
 
-export type WarningLevel = 'red' | 'yellow' | 'green' | 'grey';
-export const WARNING_LEVELS: readonly WarningLevel[] = ['red', 'yellow', 'green', 'grey'];
+export const WARNING_LEVELS = ['red', 'yellow', 'green', 'grey'] as const;
+export type WarningLevel = (typeof WARNING_LEVELS)[number];
 
 export interface WarningOptions {
   /** ISO date (YYYY-MM-DD). Passed in, never read from the clock, so a meeting print and a test agree. */

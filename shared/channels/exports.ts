@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '../domain';
+import { WARNING_LEVELS } from '../warningLevel';
 import { channel, idSchema, isoDateSchema } from './define';
 
 export const TASK_LIST_COLUMN_NAMES = ['序号', '重点任务', '工作内容', '牵头单位', '配合单位', '完成时限', '状态', '最新进展', '备注'] as const;
@@ -10,7 +11,7 @@ export const exportFilterSchema = z
   .object({
     unitId: idSchema.nullable(),
     status: z.union([z.enum(TASK_STATUSES), z.literal('逾期'), z.literal('')]),
-    warning: z.enum(['red', 'yellow', 'green', 'grey', '']),
+    warning: z.union([z.enum(WARNING_LEVELS), z.literal('')]),
     deadlineFrom: z.union([isoDateSchema, z.literal('')]),
     deadlineTo: z.union([isoDateSchema, z.literal('')]),
   })

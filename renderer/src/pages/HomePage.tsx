@@ -4,7 +4,8 @@ import { TASK_STATUSES } from '../../../shared/domain';
 import { errorMessage, invoke } from '../api';
 import { ErrorBanner } from '../components/ErrorBanner';
 import { CompletionChart } from './home/CompletionChart';
-import { WARNING_LABELS, WarningLight } from './tasks/WarningLight';
+import { WARNING_LABELS, WARNING_LEVELS } from '../../../shared/warningLevel';
+import { WarningLight } from './tasks/WarningLight';
 
 export function HomePage() {
   const [view, setView] = useState<DashboardView | null>(null);
@@ -45,7 +46,7 @@ export function HomePage() {
         <>
           <div className="cards" aria-label="任务概况">
             <Card label="工作内容" value={view.items} />
-            {(['red', 'yellow', 'green', 'grey'] as const).map((w) => (
+            {WARNING_LEVELS.map((w) => (
               <Card key={w} label={WARNING_LABELS[w]} value={view.byWarning[w]} light={w} />
             ))}
             <span className="cards-gap" />

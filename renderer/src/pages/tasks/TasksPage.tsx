@@ -20,7 +20,8 @@ import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow,
 import { columnLayoutStore } from './columnLayoutStore';
 import { UnitPickerEditor } from './UnitPickerEditor';
 import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
-import { WARNING_LABELS, WarningLight } from './WarningLight';
+import { WARNING_LABELS, WARNING_LEVELS } from '../../../../shared/warningLevel';
+import { WarningLight } from './WarningLight';
 
 const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700, cellHorizontalPadding: 8 });
 const EDITABLE_STATUSES = TASK_STATUSES.filter((s) => s !== '已销号');
@@ -98,13 +99,6 @@ export function TasksPage() {
   // Asked for while the page is first rendered, not after it has mounted, so reading the ledger
   // overlaps with building the grid (about 0.1 s of a 10,000-item list's opening).
   const [firstRequest] = useState(() => Promise.all([invoke('tasks:view', { first: FIRST_ROWS }), invoke('units:list', {})]));
-  const restPending = useRef(false);
-  const loadRest = () => {
-    if (!restPending.current) return;
-    restPending.current = false;
-    void reloadRef.current();
-  };
-  const reloadRef = useRef<() => Promise<void>>(async () => {});
   const reload = useCallback(async () => {
     try {
       if (!opened.current) {
@@ -114,10 +108,6 @@ export function TasksPage() {
         performance.mark('duban:tasks-data');
         setView(head);
         setUnits(u);
-        // The rest is asked for once these rows are on screen (onFirstDataRendered), so reading it
-        // does not hold up their painting.
-        restPending.current = head.rows.length < head.total;
-        if (restPending.current) window.setTimeout(loadRest, REST_DELAY_MS);
         return;
       }
       const [v, u] = await Promise.all([invoke('tasks:view', {}), invoke('units:list', {})]);
@@ -127,8 +117,7 @@ export function TasksPage() {
     } catch (err) {
       setError(errorMessage(err));
     }
-  }, []);
-  reloadRef.current = reload;
+  }, [firstRequest]);
   useEffect(() => {
     void reload();
   }, [reload]);
@@ -202,6 +191,19 @@ export function TasksPage() {
   const rows = useMemo(() => filterGridRows(allRows, filter), [allRows, filter]);
   const loadingRest = view !== null && view.rows.length < view.total;
   loadingRestRef.current = loadingRest;
+  // The rest is asked for once the first rows are on screen (onFirstDataRendered), so reading it does
+  // not hold up their painting; or after a moment, should the grid never report them.
+  const restAsked = useRef(false);
+  const loadRest = useCallback(() => {
+    if (!loadingRestRef.current || restAsked.current) return;
+    restAsked.current = true;
+    void reload();
+  }, [reload]);
+  useEffect(() => {
+    if (!loadingRest) return;
+    const timer = window.setTimeout(loadRest, REST_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [loadingRest, loadRest]);
   const itemCount = (list: GridRow[]) => list.filter((r) => r.kind === 'item').length;
 
   const onCellEditRequest = useCallback(
@@ -268,7 +270,7 @@ export function TasksPage() {
         minWidth: 240,
         valueGetter: (p) => p.data && WRAPPED_TEXT.content(p.data),
         wrapText: true,
-          editable: editableItem,
+        editable: editableItem,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
         cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
@@ -279,7 +281,7 @@ export function TasksPage() {
         width: 104,
         valueGetter: (p) => p.data && WRAPPED_TEXT.deadline(p.data),
         wrapText: true,
-          editable: editableItem,
+        editable: editableItem,
         cellEditor: DeadlineEditor,
         cellEditorPopup: true,
       }),
@@ -296,7 +298,7 @@ export function TasksPage() {
         valueGetter: (p) => p.data && WRAPPED_TEXT.latest(p.data),
         tooltipValueGetter: (p) => (p.data?.latest ? `${p.data.latest.roundName} · ${p.data.latest.unitName}` : undefined),
         wrapText: true,
-        }),
+      }),
       // Hidden until the clerk asks for it in 列: at 1366 px wide the other columns need the room.
       base('notes', '备注', { width: 120, hide: true, valueGetter: (p) => p.data && WRAPPED_TEXT.notes(p.data), wrapText: true, editable: editableItem }),
     ];
@@ -493,7 +495,7 @@ export function TasksPage() {
         </select>
         <select aria-label="按红黄绿灯筛选" value={filter.warning} onChange={(e) => setF('warning', e.target.value as TaskFilter['warning'])}>
           <option value="">全部灯色</option>
-          {(['red', 'yellow', 'green', 'grey'] as const).map((w) => (
+          {WARNING_LEVELS.map((w) => (
             <option key={w} value={w}>
               {WARNING_LABELS[w]}
             </option>

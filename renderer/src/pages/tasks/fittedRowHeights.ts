@@ -13,6 +13,8 @@ export const WRAPPED_TEXT = {
   notes: (r: GridRow) => r.node.notes,
 } satisfies Record<string, (r: GridRow) => string>;
 
+const WRAPPED_COLUMNS = Object.entries(WRAPPED_TEXT);
+
 export const SECTION_ROW_HEIGHT = 38;
 // These follow styles.css (.ag-cell-wrap-text: 14 px text, line-height 1.6, 6 px top and bottom) and the
 // grid theme (8 px side padding, 1 px cell border): a tall cell is lines × 22.4 + 14 px.
@@ -42,7 +44,7 @@ export function useFittedRowHeights(apiRef: React.RefObject<GridApi<GridRow> | n
     if (row.kind === 'section') return SECTION_ROW_HEIGHT;
     widthOfRef.current ??= canvasCharWidths(`14px ${getComputedStyle(document.body).fontFamily}`);
     let lines = 1;
-    for (const [colId, text] of Object.entries(WRAPPED_TEXT)) {
+    for (const [colId, text] of WRAPPED_COLUMNS) {
       const column = p.api.getColumn(colId);
       if (!column?.isVisible()) continue;
       const value = text(row);
