@@ -137,6 +137,8 @@ export interface ProgressReport {
   source: string;
   importBatchId: number | null;
   reportedOn: string | null;
+  /** When it was last written (ISO date-time): the import preview shows it beside a report it would replace. */
+  updatedAt: string;
 }
 
 export interface RoundUnit {

@@ -21,7 +21,8 @@ import { defaultSavePlan, reviewIngest } from '../services/reviewIngest';
 import { saveIngestedDocument } from '../services/saveIngestedDocument';
 import { summarizeLedger } from '../services/summarizeLedger';
 import { analyseReturnFile, toReturnsJson } from '../services/townshipReturns/analyseReturns';
-import { commitReturnFiles } from '../db/repositories/importBatches';
+import { commitReturnFiles, fileNamesOfBatches } from '../db/repositories/importBatches';
+import { decideAgainstRound, type DecidedFile } from '../services/townshipReturns/previewReturns';
 import { formatSummary } from './formatSummary';
 
 export interface CliIo {
@@ -129,20 +130,27 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     }
     if (!round && !dryRun) throw new DomainError('round_missing', '台账中还没有调度轮次：请先在“调度轮次”中新建，或用 --round 指定。');
     const unit = typeof values.unit === 'string' ? findUnit(snap.units, values.unit) : undefined;
-    const analyses = [];
+    const analyses: DecidedFile[] = [];
     for (const f of files) {
       const data = fs.existsSync(f) ? fs.readFileSync(f) : null;
       if (!data) throw new DomainError('file_missing', `找不到文件“${f}”。请检查路径是否正确。`);
-      analyses.push(await analyseReturnFile(path.basename(f), data, snap, { unitId: unit?.id, referenceDate: round?.periodEnd ?? today }));
+      const analysis = await analyseReturnFile(path.basename(f), data, snap, { unitId: unit?.id, referenceDate: round?.periodEnd ?? today });
+      // The same decisions as the app's preview: what the round already holds, the file's period.
+      analyses.push(decideAgainstRound(analysis, snap, round ?? null, (ids) => fileNamesOfBatches(ctx, ids)));
     }
     if (values.json) io.out(JSON.stringify(toReturnsJson(analyses), null, 2) + '\n');
     const ready = analyses.filter((a) => !a.error && a.unitId !== null);
+    const count = (a: (typeof analyses)[number], outcome: string) => a.rows.filter((r) => r.outcome === outcome).length;
     const summary = analyses.map((a) =>
-      a.error ? `  ${a.file}：${a.error.message}` : `  ${a.file}（${a.unit ?? '未识别填报单位'}）：匹配 ${a.rows.length} 条，未匹配 ${a.unmatched.length} 条，冲突 ${a.conflicts.length} 处`,
+      a.error
+        ? `  ${a.file}：${a.error.message}`
+        : `  ${a.file}（${a.unit ?? '未识别填报单位'}）：可导入 ${count(a, 'apply')} 条，未改动 ${count(a, 'unchanged')} 条，未填写 ${count(a, 'empty')} 条，` +
+          `与已有相同 ${count(a, 'kept-existing')} 条，待人工选择 ${count(a, 'conflict')} 条，未匹配 ${a.unmatched.length} 条` +
+          a.warnings.map((w) => `\n    提示：${w}`).join(''),
     );
     if (!dryRun && round && ready.length) {
-      const conflicted = (a: (typeof ready)[number]) => new Set(a.conflicts.map((c) => c.taskId));
-      const batchIds = commitReturnFiles(
+      // Exactly the rows the preview would write by itself: conflicts and unmatched rows wait for the clerk.
+      const result = commitReturnFiles(
         ctx,
         round.id,
         ready.map((a) => ({
@@ -150,11 +158,13 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
           sha256: a.sha256,
           size: a.size,
           unitId: a.unitId!,
-          // Conflicting rows wait for the clerk; the rest go in.
-          rows: a.rows.filter((r) => !conflicted(a).has(r.taskId)).map(({ taskId, status, percent, progress, problems, nextSteps }) => ({ taskId, status, percent, progress, problems, nextSteps })),
+          rows: a.rows
+            .filter((r) => r.outcome === 'apply')
+            .map(({ taskId, status, percent, progress, problems, nextSteps, sheet, row }) => ({ taskId, status, percent, progress, problems, nextSteps, sheet, row })),
         })),
       );
-      summary.push(`已写入“${round.name}”：${batchIds.length} 个导入记录。`);
+      summary.push(`已写入“${round.name}”：${result.rows} 条，${result.batchIds.length} 个导入记录。`);
+      if (result.skippedFiles.length) summary.push(`没有可写入的内容、未导入：${result.skippedFiles.join('、')}。`);
     } else if (dryRun) summary.push('（--dry-run：未写入台账）');
     (values.json ? io.err : io.out)(summary.join('\n') + '\n');
     return analyses.some((a) => a.error) ? 1 : 0;

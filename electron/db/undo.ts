@@ -67,7 +67,7 @@ function writeReportState(ctx: LedgerContext, id: number, r: ProgressReport | nu
       `INSERT INTO progress_report (id, task_id, unit_id, round_id, status, percent, progress, problems, next_steps, source,
          import_batch_id, reported_on, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, r.taskId, r.unitId, r.roundId, r.status, r.percent, r.progress, r.problems, r.nextSteps, r.source, r.importBatchId, r.reportedOn, ctx.now());
+    .run(id, r.taskId, r.unitId, r.roundId, r.status, r.percent, r.progress, r.problems, r.nextSteps, r.source, r.importBatchId, r.reportedOn, r.updatedAt ?? ctx.now());
 }
 
 /** Rows an import only ever creates: undo removes them; there is nothing to redo them into. */

@@ -33,10 +33,9 @@ export const returnsHandlers: FeatureHandlers<'returns:analyse' | 'returns:pick'
     return out;
   },
   'returns:commit': (ctx, { roundId, files, mappings }) => {
-    const batchIds = ctx.ledger.db.transaction(() => {
+    return ctx.ledger.db.transaction(() => {
       for (const m of mappings ?? []) rememberMapping(ctx.ledger, m.unitId, m.signature, m.columns as Record<string, number>);
       return commitReturnFiles(ctx.ledger, roundId, files);
     })();
-    return { batchIds, rows: files.reduce((n, f) => n + f.rows.length, 0) };
   },
 };

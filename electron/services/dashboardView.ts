@@ -1,3 +1,4 @@
+import { unitsReportedIn } from '../../shared/reportFields';
 import type { DashboardItem, DashboardView, UnitCompletion } from '../../shared/channels/dashboard';
 import { TASK_STATUSES, type LedgerSnapshot, type TaskStatus } from '../../shared/domain';
 import type { WarningLevel } from '../../shared/warningLevel';
@@ -58,7 +59,7 @@ function currentRound(snap: LedgerSnapshot, unitName: Map<number, string>): Dash
   const round = (open.length ? open : snap.rounds).at(-1);
   if (!round) return null;
   const expected = snap.roundUnits.filter((ru) => ru.roundId === round.id).map((ru) => ru.unitId);
-  const reportedIds = new Set(snap.reports.filter((r) => r.roundId === round.id).map((r) => r.unitId));
+  const reportedIds = unitsReportedIn(snap.reports, round.id);
   const names = (ids: number[]) => ids.map((id) => unitName.get(id) ?? '');
   return {
     id: round.id,

@@ -2,6 +2,41 @@ import { z } from 'zod';
 import { TASK_STATUSES, type TaskStatus } from '../domain';
 import { channel, idSchema } from './define';
 
+/**
+ * What the import does with a row: `apply` writes it; `unchanged` (sent back as the template was exported),
+ * `empty` (nothing reported) and `kept-existing` (says what the ledger already says) write nothing;
+ * `conflict` waits for the clerk to choose; `unmatched` waits for the clerk to pick the work item.
+ */
+export const RETURN_OUTCOMES = ['apply', 'unchanged', 'empty', 'kept-existing', 'conflict', 'unmatched'] as const;
+export type ReturnOutcome = (typeof RETURN_OUTCOMES)[number];
+
+export interface ReturnConflict {
+  /** duplicate: two rows of the file on one item; id-text: the hidden 任务ID and the row's text name different items; existing: the item already has a different report in this round. */
+  kind: 'duplicate' | 'id-text' | 'existing';
+  /** For id-text: the item the ID names and the item the text names, for the clerk to pick. */
+  candidates: { taskId: number; content: string; score: number; by: 'id' | 'text' }[];
+}
+
+/** A locked column of our template that the township retyped: never written to the task, shown to the clerk. */
+export interface LockedEdit {
+  field: '工作内容' | '牵头单位' | '完成时限';
+  exported: string;
+  returned: string;
+}
+
+/** The report the ledger already holds for the row's item, unit and round. */
+export interface ExistingReportView {
+  status: TaskStatus | null;
+  percent: number | null;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  source: string;
+  /** 导入 / 手工录入 / 电话报送, with the file name for an import. */
+  sourceLabel: string;
+  updatedAt: string;
+}
+
 export interface ReturnRowView {
   sheet: string;
   row: number;
@@ -17,8 +52,11 @@ export interface ReturnRowView {
   problems: string;
   nextSteps: string;
   warnings: string[];
+  outcome: ReturnOutcome;
+  conflict: ReturnConflict | null;
+  lockedEdits: LockedEdit[];
   /** What the ledger holds now for this task, unit and round: the preview shows old → new. */
-  before: { status: TaskStatus | null; percent: number | null; progress: string } | null;
+  before: ExistingReportView | null;
 }
 
 export interface ReturnFileView {
@@ -34,10 +72,16 @@ export interface ReturnFileView {
     row: number;
     text: string;
     candidates: { taskId: number; content: string; score: number }[];
-    reported: Omit<ReturnRowView, 'sheet' | 'row' | 'taskId' | 'taskContent' | 'score' | 'method' | 'before'>;
+    reported: Pick<ReturnRowView, 'status' | 'percent' | 'deadline' | 'deadlineText' | 'progress' | 'problems' | 'nextSteps' | 'warnings'>;
   }[];
   conflicts: { taskId: number; rows: { sheet: string; row: number }[] }[];
   notes: string[];
+  /** Things the clerk must see before importing this file: another period, another round's template, formulas. */
+  warnings: string[];
+  /** The file names a period or round other than the chosen one: it is imported only when the clerk confirms. */
+  roundCheck: { ok: boolean; suggestedRoundId: number | null };
+  /** Nothing in the file is a report (a template sent back untouched, or blank): nothing is written. */
+  blank: boolean;
   alreadyImported: { batchId: number; createdAt: string }[];
   /** How each sheet was read, for the clerk to correct: header row, header words, column → field. */
   sheets: {
@@ -85,7 +129,7 @@ export const returnsChannels = {
     z.object({ roundId: idSchema, files: z.array(fileSchema).min(1).max(100), unitId: idSchema.optional(), overrides: overrideSchema.optional() }),
   ),
   'returns:pick': channel<ReturnFileView[]>()(z.object({ roundId: idSchema })),
-  'returns:commit': channel<{ batchIds: number[]; rows: number }>()(
+  'returns:commit': channel<{ batchIds: number[]; rows: number; skippedFiles: string[] }>()(
     z.object({
       roundId: idSchema,
       files: z
@@ -104,6 +148,10 @@ export const returnsChannels = {
                   progress: text(8000),
                   problems: text(4000),
                   nextSteps: text(4000),
+                  /** The clerk chose this row over a different report already in the round. */
+                  overwrite: z.boolean().optional(),
+                  sheet: text(100).optional(),
+                  row: z.number().int().min(1).max(1_048_576).optional(),
                 }),
               )
               .max(20000),

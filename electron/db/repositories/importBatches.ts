@@ -2,7 +2,9 @@ import type { TaskStatus } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit, type LedgerContext } from '../audit';
 import { IMPORT_CHANGE_SET, runUndoable, undoChangeSet } from '../undo';
+import { compareWithExisting, isFilledReport, mergeReport, reportSourceLabel } from '../../../shared/reportFields';
 import { upsertReport } from './progress';
+import { toReport } from './rows';
 
 export interface ReturnRowToCommit {
   taskId: number;
@@ -11,6 +13,11 @@ export interface ReturnRowToCommit {
   progress: string;
   problems: string;
   nextSteps: string;
+  /** The clerk chose this row over a different report the round already holds. */
+  overwrite?: boolean;
+  /** Where the row was in the file, for messages. */
+  sheet?: string;
+  row?: number;
 }
 
 export interface ReturnFileToCommit {
@@ -36,6 +43,15 @@ export interface ImportBatchSummary {
   undoneAt: string | null;
 }
 
+/** The file each import batch read, for naming where a report came from. */
+export function fileNamesOfBatches(ctx: LedgerContext, batchIds: number[]): Map<number, string> {
+  if (batchIds.length === 0) return new Map();
+  const rows = ctx.db
+    .prepare(`SELECT batch_id AS batchId, file_name AS fileName FROM import_file WHERE batch_id IN (${batchIds.map(() => '?').join(',')})`)
+    .all(...batchIds) as { batchId: number; fileName: string }[];
+  return new Map(rows.map((r) => [r.batchId, r.fileName]));
+}
+
 export function findImportsOfFile(ctx: LedgerContext, sha256: string): { batchId: number; createdAt: string; fileName: string }[] {
   return (
     ctx.db
@@ -50,28 +66,52 @@ export function findImportsOfFile(ctx: LedgerContext, sha256: string): { batchId
 /**
  * One batch per township file, all in one transaction: the batch record, its file (SHA-256) and the
  * progress reports. The reports form one change set, so the batch can be undone exactly later.
+ * A row writes only the fields it fills, over the report already there; it replaces something the
+ * round already holds only when the clerk chose it (`overwrite`), so a report typed or imported in the
+ * meantime is never lost to a preview that did not show it. A file with nothing to write is no batch.
  */
-export function commitReturnFiles(ctx: LedgerContext, roundId: number, files: ReturnFileToCommit[]): number[] {
+export function commitReturnFiles(ctx: LedgerContext, roundId: number, files: ReturnFileToCommit[]): { batchIds: number[]; rows: number; skippedFiles: string[] } {
   return ctx.db.transaction(() => {
     const round = ctx.db.prepare('SELECT name, closed FROM progress_round WHERE id = ?').get(roundId) as { name: string; closed: number } | undefined;
     if (!round) throw new DomainError('round_not_found', '找不到所选的调度轮次，请刷新后重新选择。');
     if (round.closed) throw new DomainError('round_closed', `调度轮次“${round.name}”已关闭，不能再导入。请选择其他轮次，或先重新打开该轮次。`);
-    return files.map((file) => {
+    const existingOf = ctx.db.prepare('SELECT * FROM progress_report WHERE task_id = ? AND unit_id = ? AND round_id = ?');
+    const batchIds: number[] = [];
+    const skippedFiles: string[] = [];
+    let written = 0;
+    for (const file of files) {
       const unit = ctx.db.prepare('SELECT name FROM unit WHERE id = ?').get(file.unitId) as { name: string } | undefined;
       if (!unit) throw new DomainError('unit_not_found', `“${file.fileName}”的填报单位已不存在，请重新选择。`);
+      const rows = file.rows.filter((row) => isFilledReport(row));
+      if (rows.length === 0) {
+        skippedFiles.push(file.fileName);
+        continue;
+      }
       const label = `导入 ${unit.name} ${round.name}（${file.fileName}）`;
       const now = ctx.now();
       const batchId = recordImportBatch(ctx, { kind: 'returns', label, roundId, unitId: file.unitId, fileName: file.fileName, sha256: file.sha256, size: file.size });
       let changeSetId: number | null = null;
       runUndoable(ctx, label, (inner) => {
         changeSetId = inner.changeSetId ?? null;
-        for (const row of file.rows) {
-          upsertReport(inner, { ...row, unitId: file.unitId, roundId, source: 'import', importBatchId: batchId, reportedOn: now.slice(0, 10) });
+        for (const row of rows) {
+          const found = existingOf.get(row.taskId, file.unitId, roundId);
+          const existing = found ? toReport(found) : null;
+          if (!row.overwrite && compareWithExisting(row, existing) === 'differs') {
+            const where = row.row ? `第 ${row.row} 行` : `任务 ${row.taskId}`;
+            throw new DomainError(
+              'report_would_overwrite',
+              `“${file.fileName}”${where}：该工作内容在本轮已有不同的推进情况（${reportSourceLabel(existing!.source)}，${existing!.updatedAt.slice(0, 16).replace('T', ' ')}），未选择覆盖。请重新预览并选择保留哪一条。`,
+            );
+          }
+          const merged = mergeReport(existing, row);
+          upsertReport(inner, { ...merged, taskId: row.taskId, unitId: file.unitId, roundId, source: 'import', importBatchId: batchId, reportedOn: now.slice(0, 10) });
         }
       });
-      attachChangeSet(ctx, batchId, changeSetId, { rows: file.rows.length });
-      return batchId;
-    });
+      attachChangeSet(ctx, batchId, changeSetId, { rows: rows.length });
+      batchIds.push(batchId);
+      written += rows.length;
+    }
+    return { batchIds, rows: written, skippedFiles };
   })();
 }
 

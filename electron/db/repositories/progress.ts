@@ -2,6 +2,7 @@ import type { UnitReport, UnitReportStatus, UnitTask } from '../../../shared/cha
 import { collectiveCovers } from '../../../shared/collectives';
 import type { ProgressReport, ProgressRound, TaskStatus, UnitKind } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
+import { filledReportSql } from '../../../shared/reportFields';
 import { writeAudit, type LedgerContext } from '../audit';
 import { toReport, toRound } from './rows';
 
@@ -188,7 +189,7 @@ export function closeRound(ctx: LedgerContext, id: number): ProgressRound {
   })();
 }
 
-/** 已报送 / 未报送 / 逾期未报 per unit: overdue once the due date has passed with nothing reported. */
+/** 已报送 / 未报送 / 逾期未报 per unit: overdue once the due date has passed with nothing reported; a report with nothing in it does not count. */
 export function unitReportStatuses(ctx: LedgerContext, roundId: number, today: string): UnitReportStatus[] {
   const round = getRound(ctx, roundId);
   const rows = ctx.db
@@ -196,7 +197,7 @@ export function unitReportStatuses(ctx: LedgerContext, roundId: number, today: s
       `SELECT u.id, u.name, (ru.unit_id IS NOT NULL) AS expected, COUNT(pr.id) AS n, MAX(COALESCE(pr.reported_on, substr(pr.updated_at, 1, 10))) AS last
        FROM unit u
          LEFT JOIN round_unit ru ON ru.unit_id = u.id AND ru.round_id = ?
-         LEFT JOIN progress_report pr ON pr.unit_id = u.id AND pr.round_id = ?
+         LEFT JOIN progress_report pr ON pr.unit_id = u.id AND pr.round_id = ? AND ${filledReportSql('pr')}
        GROUP BY u.id
        HAVING expected OR n > 0
        ORDER BY u.sort_order, u.id`,

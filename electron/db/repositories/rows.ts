@@ -92,5 +92,6 @@ export function toReport(r: any): ProgressReport {
     source: r.source,
     importBatchId: r.import_batch_id,
     reportedOn: r.reported_on,
+    updatedAt: r.updated_at,
   };
 }

@@ -1,3 +1,4 @@
+import { unitsReportedIn } from '../../../shared/reportFields';
 import ExcelJS from 'exceljs';
 import { TASK_STATUSES, type LedgerSnapshot } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
@@ -45,7 +46,7 @@ export function buildBulletinWorkbook(snap: LedgerSnapshot, roundId: number, tod
   const rows = taskListRows(snap, { today }).filter((r) => r.kind === 'item');
   const unitName = new Map(snap.units.map((u) => [u.id, u.name]));
   const expected = snap.roundUnits.filter((ru) => ru.roundId === roundId).map((ru) => ru.unitId);
-  const reported = new Set(snap.reports.filter((r) => r.roundId === roundId).map((r) => r.unitId));
+  const reported = unitsReportedIn(snap.reports, roundId);
   const notReported = expected.filter((id) => !reported.has(id)).map((id) => unitName.get(id) ?? '');
 
   const workbook = new ExcelJS.Workbook();

@@ -2,9 +2,10 @@ import ExcelJS from 'exceljs';
 import { TASK_STATUSES, type LedgerSnapshot, type ProgressRound, type Unit } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { unitIdsReaching } from '../../../shared/collectives';
-import { setText } from './cellText';
+import { cleanCellText, setText } from './cellText';
 import { BODY_FONT, fitRowHeight, HEADER_FONT, setupA4Landscape, THIN_BORDER, TITLE_FONT, wrappedLines } from './printLayout';
 import { taskListRows } from './taskListWorkbook';
+import { TEMPLATE_RECORD_SHEET, templateRecordRows, type TemplateRowRecord } from '../townshipReturns/templateRecord';
 
 /** Header words the returns reader recognises; 任务ID is the hidden key that brings a row back exactly. */
 export const TEMPLATE_COLUMNS = [
@@ -73,6 +74,7 @@ export function buildFillTemplateWorkbook(snap: LedgerSnapshot, options: FillTem
   sheet.getRow(headerRow).height = Math.max(28, ...TEMPLATE_COLUMNS.map((c) => wrappedLines(c.header, c.width) * 17 + 8));
 
   const widths = TEMPLATE_COLUMNS.map((c) => c.width);
+  const record: TemplateRowRecord[] = [];
   rows.forEach((row, i) => {
     const r = headerRow + 1 + i;
     const t = row.node;
@@ -90,6 +92,17 @@ export function buildFillTemplateWorkbook(snap: LedgerSnapshot, options: FillTem
       before?.problems ?? '',
       before?.nextSteps ?? '',
     ];
+    record.push({
+      taskId: t.id,
+      content: t.content,
+      units: row.leadNames,
+      deadline: String(values[5] ?? ''),
+      progress: before?.progress ?? '',
+      percent: before?.percent ?? null,
+      status: before?.status ?? null,
+      problems: before?.problems ?? '',
+      nextSteps: before?.nextSteps ?? '',
+    });
     const excelRow = sheet.getRow(r);
     TEMPLATE_COLUMNS.forEach((c, k) => {
       const cell = excelRow.getCell(k + 1);
@@ -136,5 +149,11 @@ export function buildFillTemplateWorkbook(snap: LedgerSnapshot, options: FillTem
     sort: false,
     autoFilter: false,
   });
+  // Very hidden: WPS and Excel do not offer it under 取消隐藏, so a township cannot edit it by accident.
+  const recordSheet = workbook.addWorksheet(TEMPLATE_RECORD_SHEET, { state: 'veryHidden' });
+  for (const values of templateRecordRows({ roundId: round.id, roundName: round.name, unitId: unit.id, unitName: unit.name, exportedAt: options.today, rows: record })) {
+    recordSheet.addRow(values.map((v) => (typeof v === 'string' ? cleanCellText(v) : v)));
+  }
+  void recordSheet.protect('', { selectLockedCells: false, selectUnlockedCells: false });
   return workbook;
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { ReturnFileView, ReturnRowView } from '../../../shared/channels/returns';
+import type { LockedEdit, ReturnConflict, ReturnFileView, ReturnRowView } from '../../../shared/channels/returns';
 import type { LedgerSnapshot, Unit } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { unitIdsReaching } from '../../../shared/collectives';
@@ -8,12 +8,15 @@ import { cleanCell, normalizeForMatch, toHalfWidthAlnum } from '../../../shared/
 import { parseDeadline } from '../../../shared/parseDeadline';
 import { parsePercent } from '../../../shared/parsePercent';
 import { namesOf } from '../../../shared/unitNames';
+import { isFilledReport, REPORT_FIELD_LABELS, REPORT_FIELDS, type ReportField } from '../../../shared/reportFields';
 import { applyOverride, detectHeader, headerSignature, headerWords, type ColumnMapping, type ReturnField, type SheetOverride } from './detectHeader';
-import { buildMatchIndex, exactMatches, holds, isConfident, narrowMatchIndex, queryOfKey, rankQuery, type MatchIndex } from './matchWorkItem';
-import { readReturnFile, type CellValue, type SheetGrid } from './readReturnFile';
+import { AMBIGUOUS_GAP, buildMatchIndex, exactMatches, holds, isConfident, narrowMatchIndex, queryOfKey, rankQuery, scorePair, type MatchIndex } from './matchWorkItem';
+import { formulaKey, readReturnFile, type CellValue, type SheetGrid } from './readReturnFile';
+import type { TemplateRecord } from './templateRecord';
 
 /** One matched row, as the preview and the CLI contract show it. */
 export type ReturnRow = Omit<ReturnRowView, 'before'>;
+/** Before the round's existing reports are looked at: kept-existing is decided by the preview. */
 export type UnmatchedRow = ReturnFileView['unmatched'][number];
 
 export interface FileAnalysis {
@@ -27,7 +30,15 @@ export interface FileAnalysis {
   unmatched: UnmatchedRow[];
   conflicts: { taskId: number; rows: { sheet: string; row: number }[] }[];
   notes: string[];
+  /** File-level warnings for the clerk (formulas; the preview adds period and round checks). */
+  warnings: string[];
   sheets: SheetLayout[];
+  /** What our template was exported with, when the file is one. */
+  template: { roundId: number; roundName: string; unitId: number; exportedAt: string } | null;
+  /** Text near the top of the file (title, 填报单位, 填报时间 lines), for the period check. */
+  headLines: string[];
+  /** The 填报时间 / 填报日期 the file gives, ISO. */
+  filledOn: string | null;
 }
 
 export interface SheetLayout {
@@ -138,8 +149,28 @@ type Reported = UnmatchedRow['reported'];
 /** Spelt out rather than spread: the preview and the CLI JSON keep this key order. */
 function matchedRow(sheet: string, row: number, taskId: number, taskContent: string, score: number, method: ReturnRow['method'], reported: Reported): ReturnRow {
   const { status, percent, deadline, deadlineText, progress, problems, nextSteps, warnings } = reported;
-  return { sheet, row, taskId, taskContent, score, method, status, percent, deadline, deadlineText, progress, problems, nextSteps, warnings };
+  const outcome = isFilledReport(reported) ? 'apply' : 'empty';
+  return { sheet, row, taskId, taskContent, score, method, status, percent, deadline, deadlineText, progress, problems, nextSteps, warnings, outcome, conflict: null, lockedEdits: [] };
 }
+
+/** Cleaned as a returned cell is, so that a value written by the template compares equal when read back. */
+const cleanedText = (s: string) => text(s);
+const compact = (s: string) => cleanedText(s).replace(/\s+/g, '');
+/** Unit lists compare by their names, whatever separates them. */
+const unitKey = (s: string) => compact(s).replace(/[、，,；;\/]+/g, '、');
+
+/** Sent back exactly as exported: every fill-in field as the template held it. */
+function isUnchanged(row: Reported, was: TemplateRecord['rows'] extends Map<number, infer R> ? R : never): boolean {
+  return (
+    cleanedText(was.progress) === row.progress &&
+    cleanedText(was.problems) === row.problems &&
+    cleanedText(was.nextSteps) === row.nextSteps &&
+    (was.percent ?? null) === (row.percent ?? null) &&
+    (was.status ?? null) === (row.status ?? null)
+  );
+}
+
+const FIELD_COLUMN: Record<ReportField, ReturnField> = { status: 'status', percent: 'percent', progress: 'progress', problems: 'problems', nextSteps: 'nextSteps' };
 
 function analyseSheet(
   layout: (sheet: SheetGrid) => { header: ReturnType<typeof detectHeader>; source: SheetLayout['source'] },
@@ -147,6 +178,7 @@ function analyseSheet(
   items: { assigned: MatchIndex; all: MatchIndex },
   ledger: PreparedLedger,
   referenceDate: string,
+  record: TemplateRecord | null,
   out: FileAnalysis,
 ): boolean {
   const { header, source } = layout(sheet);
@@ -161,8 +193,8 @@ function analyseSheet(
   });
   // Column positions looked up once per sheet, not per row and field.
   const at = (f: ReturnField) => header.columns[f];
-  const [cTaskId, cContent, cTask, cProgress, cProblems, cNextSteps, cPercent, cDeadline, cStatus] = (
-    ['taskId', 'content', 'task', 'progress', 'problems', 'nextSteps', 'percent', 'deadline', 'status'] as const
+  const [cTaskId, cContent, cTask, cProgress, cProblems, cNextSteps, cPercent, cDeadline, cStatus, cUnit] = (
+    ['taskId', 'content', 'task', 'progress', 'problems', 'nextSteps', 'percent', 'deadline', 'status', 'unit'] as const
   ).map(at);
   const col = (row: CellValue[], c: number | undefined) => (c === undefined ? null : row[c] ?? null);
   // A column of plain numbers is read as a whole. Any above 1: they are percents (60, 80; a 1 is 1 %).
@@ -214,9 +246,26 @@ function analyseSheet(
     const status = rawStatus ? statusOf(rawStatus) : null;
     if (rawStatus && !status) warnings.push(`状态“${rawStatus}”无法识别，未导入状态。`);
     const reported: Reported = { status, percent, deadline, deadlineText, progress, problems: field(cells, cProblems), nextSteps: field(cells, cNextSteps), warnings };
+    // A formula's cached result is what the township saw; it is taken, but the clerk is told.
+    for (const f of REPORT_FIELDS) {
+      const c = header.columns[FIELD_COLUMN[f]];
+      if (c !== undefined && sheet.formulas.has(formulaKey(r, c))) {
+        warnings.push(`“${REPORT_FIELD_LABELS[f]}”是公式，已按其计算结果“${field(cells, c)}”读入，请核对。`);
+      }
+    }
     const templateContent = templateId === null ? undefined : ledger.contentOf(templateId);
     if (templateContent !== undefined) {
-      out.rows.push(matchedRow(sheet.name, r + 1, templateId!, templateContent, 1, 'template', reported));
+      const matched = matchByTemplateId(sheet.name, r + 1, templateId!, templateContent, work, reported, items.all, ledger);
+      const was = record?.rows.get(matched.taskId);
+      if (!matched.conflict) {
+        matched.lockedEdits = lockedEdits(
+          { content: field(cells, cContent), units: field(cells, cUnit), deadline: cDeadline === undefined ? null : deadlineText },
+          was ?? ledger.lockedOf(matched.taskId),
+        );
+        for (const e of matched.lockedEdits) warnings.push(`乡镇改写了${e.field}：${e.exported || '（空）'} → ${e.returned || '（空）'}（未写入台账，如需调整请在任务清单中修改）`);
+      }
+      if (was && matched.outcome === 'apply' && !matched.conflict && isUnchanged(reported, was)) matched.outcome = 'unchanged';
+      out.rows.push(matched);
       continue;
     }
     // Most rows copy the work item word for word: one exact hit needs no ranking.
@@ -225,7 +274,7 @@ function analyseSheet(
       const item = items.all.items[exact[0]];
       // The only item with this text: on the township's list if it is in the township's index.
       const onOwnList = holds(items.assigned, exact[0]);
-      out.rows.push(matchedRow(sheet.name, r + 1, item.id, item.content, 1, onOwnList ? 'text' : 'text-all', reported));
+      out.rows.push(withRecord(matchedRow(sheet.name, r + 1, item.id, item.content, 1, onOwnList ? 'text' : 'text-all', reported), reported, record));
       continue;
     }
     const query = queryOfKey(key);
@@ -238,7 +287,7 @@ function analyseSheet(
     if (ranked) {
       const best = ranked[0];
       const onOwnList = own.some((c) => c.taskId === best.taskId);
-      out.rows.push(matchedRow(sheet.name, r + 1, best.taskId, best.content, best.score, onOwnList ? 'text' : 'text-all', reported));
+      out.rows.push(withRecord(matchedRow(sheet.name, r + 1, best.taskId, best.content, best.score, onOwnList ? 'text' : 'text-all', reported), reported, record));
     } else {
       out.unmatched.push({ sheet: sheet.name, row: r + 1, text: work, candidates: (every.length ? every : own).slice(0, 3), reported });
     }
@@ -246,10 +295,65 @@ function analyseSheet(
   return true;
 }
 
+/** A row of our template whose ID column went missing is still unchanged if it says what was exported. */
+function withRecord(row: ReturnRow, reported: Reported, record: TemplateRecord | null): ReturnRow {
+  const was = record?.rows.get(row.taskId);
+  if (was && row.outcome === 'apply' && isUnchanged(reported, was)) row.outcome = 'unchanged';
+  return row;
+}
+
+/**
+ * The hidden 任务ID is trusted only while the row's own text agrees with it. A township that unprotects
+ * the sheet and sorts the visible columns leaves the IDs where they were and moves the texts: then the
+ * ID names one item and the text another, and the clerk chooses; nothing is applied by the ID alone.
+ */
+function matchByTemplateId(sheet: string, row: number, taskId: number, content: string, work: string, reported: Reported, all: MatchIndex, ledger: PreparedLedger): ReturnRow {
+  const matched = matchedRow(sheet, row, taskId, content, 1, 'template', reported);
+  if (!work) return matched;
+  const { key, places } = ledger.exactly(work);
+  const idKey = ledger.keyOf(taskId);
+  if (key === idKey) return matched;
+  const idScore = scorePair(key, idKey);
+  const exactOther = places.map((p) => all.items[p]).filter((item) => item.id !== taskId);
+  const byText = exactOther.length
+    ? { taskId: exactOther[0].id, content: exactOther[0].content, score: 1 }
+    : rankQuery(queryOfKey(key), all).find((c) => c.taskId !== taskId) ?? null;
+  // Text retyped a little still names its own item; text that names another item better is a contradiction.
+  if (byText && byText.score >= 0.6 && byText.score > idScore + AMBIGUOUS_GAP) {
+    const conflict: ReturnConflict = {
+      kind: 'id-text',
+      candidates: [
+        { taskId, content, score: idScore, by: 'id' },
+        { taskId: byText.taskId, content: byText.content, score: byText.score, by: 'text' },
+      ],
+    };
+    reported.warnings.push('隐藏的任务ID与本行的工作内容指向不同的任务（可能排序时只移动了部分列），请选定对应的任务。');
+    return { ...matched, score: idScore, outcome: 'conflict', conflict };
+  }
+  return matched;
+}
+
+/** Locked columns the township retyped, against what the template was exported with (or the ledger now). */
+function lockedEdits(returned: { content: string; units: string; deadline: string | null }, exported: { content: string; units: string; deadline: string }): LockedEdit[] {
+  const edits: LockedEdit[] = [];
+  if (returned.content && normalizeForMatch(returned.content) !== normalizeForMatch(exported.content)) {
+    edits.push({ field: '工作内容', exported: exported.content, returned: returned.content });
+  }
+  if (returned.units && unitKey(returned.units) !== unitKey(exported.units)) edits.push({ field: '牵头单位', exported: exported.units, returned: returned.units });
+  if (returned.deadline !== null && compact(returned.deadline) !== compact(exported.deadline)) {
+    edits.push({ field: '完成时限', exported: exported.deadline, returned: returned.deadline });
+  }
+  return edits;
+}
+
 interface PreparedLedger {
   all: MatchIndex;
   /** A work item's text by task id, undefined for an id that is no work item. */
   contentOf: (taskId: number) => string | undefined;
+  /** A work item's normalised text. */
+  keyOf: (taskId: number) => string;
+  /** What our template shows in its locked columns for a work item, as the ledger holds it now. */
+  lockedOf: (taskId: number) => { content: string; units: string; deadline: string };
   assignedTo: (unit: Unit | null) => MatchIndex;
   /**
    * The row's normalised text and the ledger's items (places in all) with exactly that text,
@@ -282,11 +386,24 @@ function prepareLedger(snap: LedgerSnapshot): PreparedLedger {
   });
   const byUnit = new Map<number, MatchIndex>();
   const empty = narrowMatchIndex(all, []);
-  let ids: Map<number, string> | undefined;
+  let ids: Map<number, number> | undefined;
+  const placeOf = (taskId: number) => (ids ??= new Map(itemNodes.map((t, i) => [t.id, i]))).get(taskId);
+  const unitName = new Map(snap.units.map((u) => [u.id, u.name]));
   const result: PreparedLedger = {
     all,
     // Only a return on our own fill-in template carries task ids: most batches never ask.
-    contentOf: (taskId) => (ids ??= new Map(itemNodes.map((t) => [t.id, t.content]))).get(taskId),
+    contentOf: (taskId) => {
+      const p = placeOf(taskId);
+      return p === undefined ? undefined : itemNodes[p].content;
+    },
+    keyOf: (taskId) => {
+      const p = placeOf(taskId);
+      return p === undefined ? '' : all.items[p].key;
+    },
+    lockedOf: (taskId) => {
+      const t = itemNodes[placeOf(taskId)!];
+      return { content: t.content, units: t.leadUnitIds.map((id) => unitName.get(id) ?? '').join('、'), deadline: t.deadline.text || t.deadline.date || '' };
+    },
     assignedTo: (unit) => {
       if (!unit) return empty;
       let index = byUnit.get(unit.id);
@@ -312,6 +429,34 @@ function prepareLedger(snap: LedgerSnapshot): PreparedLedger {
   return result;
 }
 
+const FILLED_ON = /(填报|报送|填表)(时间|日期)[：:]?\s*(.*)$/;
+
+/** The 填报时间 a file gives above its table: in the same cell as the label, or in the cell beside it. */
+function filledOnOf(sheets: SheetGrid[]): string | null {
+  for (const sheet of sheets) {
+    for (const row of sheet.rows.slice(0, 8)) {
+      for (let c = 0; c < row.length; c++) {
+        const cell = text(row[c]);
+        const m = FILLED_ON.exec(cell);
+        if (!m) continue;
+        const after = m[3].trim() ? m[3] : row.slice(c + 1).find((v) => v !== null && v !== '') ?? null;
+        const iso = after instanceof Date || typeof after === 'number' ? isoFromExcel(after) : after ? isoDateIn(text(after)) : null;
+        if (iso) return iso;
+      }
+    }
+  }
+  return null;
+}
+
+const DATE = /(20\d{2})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})/;
+function isoDateIn(s: string): string | null {
+  const m = DATE.exec(s);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 /** Reads and matches one township file against the ledger; never writes, never throws for a bad file. */
 export async function analyseReturnFile(fileName: string, data: Buffer, snap: LedgerSnapshot, options: AnalyseOptions): Promise<FileAnalysis> {
   const out: FileAnalysis = {
@@ -325,15 +470,23 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
     unmatched: [],
     conflicts: [],
     notes: [],
+    warnings: [],
     sheets: [],
+    template: null,
+    headLines: [],
+    filledOn: null,
   };
   try {
     const book = await readReturnFile(fileName, data);
     out.notes.push(...book.skipped);
+    const record = book.templateRecord;
+    if (record) out.template = { roundId: record.roundId, roundName: record.roundName, unitId: record.unitId, exportedAt: record.exportedAt };
     const prepared = prepareLedger(snap);
     // Who sent it: the clerk's choice, a 填报单位 line or title above the table, else the file name.
     const firstRows = book.sheets.flatMap((s) => s.rows.slice(0, 6).flat().map(text)).filter(Boolean);
     const filledBy = firstRows.map((c) => FILLED_BY.exec(c)?.[1]).filter((x): x is string => Boolean(x));
+    out.headLines = [...new Set(firstRows)].slice(0, 12);
+    out.filledOn = filledOnOf(book.sheets);
     const unit =
       (options.unitId !== undefined ? snap.units.find((u) => u.id === options.unitId) ?? null : null) ??
       resolveUnit([...filledBy, ...firstRows.slice(0, 3), fileName.replace(/\.[^.]+$/, '')], snap.units);
@@ -350,7 +503,7 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
       return { header: detected, source: 'detected' as const };
     };
     for (const sheet of book.sheets) {
-      if (analyseSheet(layout, sheet, indexes, prepared, options.referenceDate, out)) readable += 1;
+      if (analyseSheet(layout, sheet, indexes, prepared, options.referenceDate, record, out)) readable += 1;
       else if (sheet.rows.some((r) => r.some((c) => c !== null && c !== ''))) out.notes.push(`工作表“${sheet.name}”没有找到表头（工作内容、进展情况等），已跳过`);
     }
     if (readable === 0) {
@@ -369,18 +522,25 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
       throw new DomainError('no_header', `“${fileName}”中没有找到推进情况表的表头（如“工作内容”“进展情况”），可能是发错了文件（如签到表）。请核对；如确是推进情况表，可在下方指定表头行和各列的含义。`);
     }
     if (!unit) out.notes.push('没有识别出填报单位，请在导入前选择。');
-    const byTask = new Map<number, { sheet: string; row: number }[]>();
+    // Two rows of the file reporting on one item: the clerk picks. Rows that report nothing do not count.
+    const byTask = new Map<number, ReturnRow[]>();
     for (const r of out.rows) {
+      if (r.outcome !== 'apply') continue;
       const rows = byTask.get(r.taskId);
-      if (rows) rows.push({ sheet: r.sheet, row: r.row });
-      else byTask.set(r.taskId, [{ sheet: r.sheet, row: r.row }]);
+      if (rows) rows.push(r);
+      else byTask.set(r.taskId, [r]);
     }
-    for (const [taskId, rows] of byTask) if (rows.length >= 2) out.conflicts.push({ taskId, rows });
-    // A row has one task, so at most one such warning: one pass over the rows, not one per conflict.
-    for (const r of out.rows) {
-      const n = byTask.get(r.taskId)!.length;
-      if (n >= 2) r.warnings.push(`同一任务在本文件中报了 ${n} 次，请选定其中一条。`);
+    for (const [taskId, rows] of byTask) {
+      if (rows.length < 2) continue;
+      out.conflicts.push({ taskId, rows: rows.map((r) => ({ sheet: r.sheet, row: r.row })) });
+      for (const r of rows) {
+        r.outcome = 'conflict';
+        r.conflict = { kind: 'duplicate', candidates: [] };
+        r.warnings.push(`同一任务在本文件中报了 ${rows.length} 次，请选定其中一条。`);
+      }
     }
+    const formulaRows = out.rows.filter((r) => r.warnings.some((w) => w.includes('是公式，已按其计算结果'))).length;
+    if (formulaRows) out.warnings.push(`有 ${formulaRows} 行的填报内容是公式，已按文件中保存的计算结果读入，请核对这些行。`);
   } catch (err) {
     if (!(err instanceof DomainError)) throw err;
     out.error = err.toData();
@@ -390,15 +550,17 @@ export async function analyseReturnFile(fileName: string, data: Buffer, snap: Le
   return out;
 }
 
-/** The CLI / checks contract: exactly these fields per file. */
-export function toReturnsJson(files: FileAnalysis[]) {
+/** The CLI / checks contract: these fields per file (rows keep their report fields; `outcome` says what an import does). */
+export function toReturnsJson(files: (Pick<FileAnalysis, 'file' | 'unit' | 'error' | 'warnings' | 'rows' | 'unmatched' | 'conflicts'> & { blank?: boolean })[]) {
   return {
     files: files.map((f) => ({
       file: f.file,
       unit: f.unit,
       error: f.error,
+      blank: f.blank ?? false,
+      warnings: f.warnings,
       rows: f.rows,
-      unmatched: f.unmatched.map(({ sheet, row, text, candidates }) => ({ sheet, row, text, candidates })),
+      unmatched: f.unmatched.map(({ sheet, row, text, candidates }) => ({ sheet, row, text, candidates, outcome: 'unmatched' as const })),
       conflicts: f.conflicts,
     })),
   };

@@ -294,26 +294,44 @@ export function rankQuery(query: MatchQuery, index: MatchIndex, keep = 3): Match
   const places = roughCandidates(query, index);
   const dice = diceScores(query, index, places);
   const fine = topStable(dice, FINE_KEEP);
-  const scores = fine.map((n) => {
-    const item = index.items[places[n]];
-    const longer = Math.max(key.length, item.key.length);
-    const shorter = Math.min(key.length, item.key.length);
-    const coverage = 0.8 + 0.2 * (shorter / longer);
-    const contained = item.key.includes(key) || key.includes(item.key) ? coverage : 0;
-    let best = Math.max(contained, dice[n] * 0.95);
-    // The first clause kept, with a slip of the keyboard: compare with the item's opening words.
-    // It cannot exceed coverage, nor the whole-text score exceed 1 - (longer - shorter) / longer (an
-    // edit distance is at least the length difference, and these roundings keep that order), so
-    // a distance that cannot raise the maximum is not computed: the score is the same either way.
-    const [short, long] = key.length <= item.key.length ? [key, item.key] : [item.key, key];
-    if (short.length >= 12 && coverage > best) best = Math.max(best, (1 - distance(short, long.slice(0, short.length)) / short.length) * coverage);
-    if (1 - (longer - shorter) / longer > best) best = Math.max(best, 1 - distance(key, item.key) / longer);
-    return Math.round(best * 1000) / 1000;
-  });
+  const scores = fine.map((n) => fineScore(key, index.items[places[n]].key, dice[n]));
   return topStable(scores, keep).map((m) => {
     const item = index.items[places[fine[m]]];
     return { taskId: item.id, content: item.content, score: scores[m] };
   });
+}
+
+function fineScore(key: string, itemKey: string, dice: number): number {
+  const longer = Math.max(key.length, itemKey.length);
+  const shorter = Math.min(key.length, itemKey.length);
+  const coverage = 0.8 + 0.2 * (shorter / longer);
+  const contained = itemKey.includes(key) || key.includes(itemKey) ? coverage : 0;
+  let best = Math.max(contained, dice * 0.95);
+  // The first clause kept, with a slip of the keyboard: compare with the item's opening words.
+  // It cannot exceed coverage, nor the whole-text score exceed 1 - (longer - shorter) / longer (an
+  // edit distance is at least the length difference, and these roundings keep that order), so
+  // a distance that cannot raise the maximum is not computed: the score is the same either way.
+  const [short, long] = key.length <= itemKey.length ? [key, itemKey] : [itemKey, key];
+  if (short.length >= 12 && coverage > best) best = Math.max(best, (1 - distance(short, long.slice(0, short.length)) / short.length) * coverage);
+  if (1 - (longer - shorter) / longer > best) best = Math.max(best, 1 - distance(key, itemKey) / longer);
+  return Math.round(best * 1000) / 1000;
+}
+
+/** The same score as rankQuery gives, for one row text against one item (both normalised): is this the item the row names? */
+export function scorePair(key: string, itemKey: string): number {
+  if (key === itemKey) return 1;
+  if (!key || !itemKey) return 0;
+  const grams = (k: string) => {
+    const set = new Set<string>();
+    for (let i = 0; i + 1 < k.length; i++) set.add(k.slice(i, i + 2));
+    return set;
+  };
+  const a = grams(key);
+  const b = grams(itemKey);
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared += 1;
+  const dice = a.size + b.size ? (2 * shared) / (a.size + b.size) : 0;
+  return fineScore(key, itemKey, dice);
 }
 
 export function rankCandidates(text: string, index: MatchIndex, keep = 3): MatchCandidate[] {

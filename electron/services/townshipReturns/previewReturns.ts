@@ -1,12 +1,18 @@
-import type { ReturnFileView } from '../../../shared/channels/returns';
-import type { LedgerSnapshot } from '../../../shared/domain';
+import type { ExistingReportView, ReturnFileView, ReturnRowView } from '../../../shared/channels/returns';
+import type { LedgerSnapshot, ProgressReport, ProgressRound } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
+import { compareWithExisting, reportSourceLabel } from '../../../shared/reportFields';
 import type { LedgerContext } from '../../db/audit';
-import { findImportsOfFile } from '../../db/repositories/importBatches';
-import { analyseReturnFile, type AnalyseOptions } from './analyseReturns';
+import { fileNamesOfBatches, findImportsOfFile } from '../../db/repositories/importBatches';
 import { findMapping } from '../../db/repositories/columnMappings';
+import { analyseReturnFile, type AnalyseOptions, type FileAnalysis, type ReturnRow } from './analyseReturns';
+import { checkReturnPeriod } from './checkReturnPeriod';
 
-/** Analysis plus what the clerk needs to decide: the ledger's current values and earlier imports of the same file. */
+/**
+ * Analysis plus what the clerk needs to decide: the reports the round already holds for the township
+ * (a row is written only where it adds something, and asks where it would replace something), whether
+ * the file belongs to this round, and earlier imports of the same file.
+ */
 export async function previewReturnFile(
   ctx: LedgerContext,
   snap: LedgerSnapshot,
@@ -25,13 +31,79 @@ export async function previewReturnFile(
     referenceDate: round.periodEnd ?? today,
     remembered: (unit, signature) => findMapping(ctx, unit, signature),
   });
-  const current = new Map(snap.reports.filter((r) => r.roundId === roundId && r.unitId === a.unitId).map((r) => [r.taskId, r]));
-  return {
-    ...a,
-    rows: a.rows.map((r) => {
-      const b = current.get(r.taskId);
-      return { ...r, before: b ? { status: b.status, percent: b.percent, progress: b.progress } : null };
-    }),
-    alreadyImported: findImportsOfFile(ctx, a.sha256).map((b) => ({ batchId: b.batchId, createdAt: b.createdAt })),
-  };
+  const decided = decideAgainstRound(a, snap, round, (ids) => fileNamesOfBatches(ctx, ids));
+  return { ...decided, alreadyImported: findImportsOfFile(ctx, a.sha256).map((b) => ({ batchId: b.batchId, createdAt: b.createdAt })) };
+}
+
+export type DecidedFile = Omit<FileAnalysis, 'rows'> & Omit<ReturnFileView, 'alreadyImported'>;
+
+/**
+ * The round-dependent half of a preview, shared by the app and the CLI: each row against the report the
+ * round already holds, the file's period and template against the round, and whether anything is reported.
+ */
+export function decideAgainstRound(
+  a: FileAnalysis,
+  snap: LedgerSnapshot,
+  round: ProgressRound | null,
+  fileNames: (batchIds: number[]) => Map<number, string>,
+): DecidedFile {
+  const current = new Map<number, ProgressReport>();
+  if (round && a.unitId !== null) for (const r of snap.reports) if (r.roundId === round.id && r.unitId === a.unitId) current.set(r.taskId, r);
+  const names = fileNames([...new Set([...current.values()].map((r) => r.importBatchId).filter((id): id is number => id !== null))]);
+  const existing = (r: ProgressReport): ExistingReportView => ({
+    status: r.status,
+    percent: r.percent,
+    progress: r.progress,
+    problems: r.problems,
+    nextSteps: r.nextSteps,
+    source: r.source,
+    sourceLabel: r.importBatchId !== null && names.get(r.importBatchId) ? `导入（${names.get(r.importBatchId)}）` : reportSourceLabel(r.source),
+    updatedAt: r.updatedAt,
+  });
+  const rows: ReturnRowView[] = a.rows.map((r) => {
+    const b = current.get(r.taskId);
+    const before = b ? existing(b) : null;
+    return { ...r, outcome: outcomeAgainst(r, b), conflict: conflictAgainst(r, b), before };
+  });
+  const warnings = [...a.warnings];
+  let roundCheck: ReturnFileView['roundCheck'] = { ok: true, suggestedRoundId: null };
+  if (round && !a.error) {
+    if (a.template && a.template.roundId !== round.id) {
+      const exportedFor = snap.rounds.find((r) => r.id === a.template!.roundId);
+      warnings.push(
+        `这是为“${a.template.roundName}”导出的填报模板（${a.template.exportedAt} 导出），所选轮次是“${round.name}”。` +
+          (exportedFor && !exportedFor.closed ? `可改选轮次“${exportedFor.name}”。` : ''),
+      );
+      roundCheck = { ok: false, suggestedRoundId: exportedFor && !exportedFor.closed ? exportedFor.id : null };
+    } else if (!a.template || a.template.roundId !== round.id) {
+      const period = checkReturnPeriod({ fileName: a.file, headLines: a.headLines, filledOn: a.filledOn }, round, snap.rounds);
+      if (!period.ok) {
+        warnings.push(...period.warnings);
+        roundCheck = { ok: false, suggestedRoundId: period.suggestedRoundId };
+      }
+    }
+  }
+  const reporting = rows.some((r) => r.outcome === 'apply' || r.outcome === 'conflict' || r.outcome === 'kept-existing') || a.unmatched.length > 0;
+  const blank = !a.error && !reporting;
+  if (blank) {
+    warnings.push(
+      rows.length
+        ? `“${a.file}”是未填写的报表：${rows.length} 行都没有填写或与导出时相同，不会导入${a.unit ? `，${a.unit}在本轮仍为未报送` : ''}。请让填报单位填写后重新报送。`
+        : `“${a.file}”中没有可导入的推进情况。`,
+    );
+  }
+  return { ...a, rows, warnings, roundCheck, blank };
+}
+
+/** Empty, unchanged and contradictory rows stay as analysed; a reporting row is weighed against the ledger. */
+function outcomeAgainst(r: ReturnRow, existing: ProgressReport | undefined): ReturnRowView['outcome'] {
+  if (r.outcome !== 'apply') return r.outcome;
+  const against = compareWithExisting(r, existing);
+  return against === 'same' ? 'kept-existing' : against === 'differs' ? 'conflict' : 'apply';
+}
+
+function conflictAgainst(r: ReturnRow, existing: ProgressReport | undefined): ReturnRowView['conflict'] {
+  if (r.conflict) return r.conflict;
+  if (r.outcome === 'apply' && compareWithExisting(r, existing) === 'differs') return { kind: 'existing', candidates: [] };
+  return null;
 }

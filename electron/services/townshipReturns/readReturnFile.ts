@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { DomainError } from '../../../shared/errors';
+import { readTemplateRecord, TEMPLATE_RECORD_SHEET, type TemplateRecord } from './templateRecord';
 
 export type CellValue = string | number | Date | null;
 
@@ -14,13 +15,19 @@ export interface SheetGrid {
   rows: CellValue[][];
   /** Row indexes whose cells are one merged banner across the table (一、县下达任务). */
   bannerRows: Set<number>;
+  /** Cells holding a formula (read as its cached result), as formulaKey(row, col), 0-based. */
+  formulas: Set<number>;
 }
+
+export const formulaKey = (row: number, col: number) => row * 20000 + col;
 
 export interface ReadWorkbook {
   kind: 'xlsx' | 'xls' | 'csv';
   sheets: SheetGrid[];
   /** Sheets passed over, with why (hidden). */
   skipped: string[];
+  /** What our own 填报模板 was exported with, when the file is one. */
+  templateRecord: TemplateRecord | null;
 }
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -81,13 +88,21 @@ async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
   }
   const sheets: SheetGrid[] = [];
   const skipped: string[] = [];
+  let templateRecord: TemplateRecord | null = null;
   workbook.eachSheet((sheet) => {
+    if (sheet.name === TEMPLATE_RECORD_SHEET) {
+      const rows: CellValue[][] = [];
+      sheet.eachRow((row) => rows.push(Array.from({ length: row.cellCount }, (_, c) => cellValue(row.getCell(c + 1).value))));
+      templateRecord = readTemplateRecord(rows);
+      if (templateRecord) return;
+    }
     if (sheet.state !== 'visible') {
       skipped.push(`工作表“${sheet.name}”是隐藏的，已跳过`);
       return;
     }
     const rows: CellValue[][] = [];
     const bannerRows = new Set<number>();
+    const formulas = new Set<number>();
     const width = sheet.columnCount;
     for (let r = 1; r <= sheet.rowCount; r++) {
       const row = sheet.getRow(r);
@@ -95,6 +110,7 @@ async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         const source = cell.isMerged ? cell.master : cell;
+        if (source.type === ExcelJS.ValueType.Formula) formulas.add(formulaKey(r - 1, c - 1));
         const value = cellValue(source.value);
         values.push(typeof value === 'number' && source.numFmt?.includes('%') ? asShownPercent(value) : value);
       }
@@ -106,9 +122,9 @@ async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
       const to = sheet.getCell(b);
       if (from.row === to.row && Number(to.col) - Number(from.col) + 1 >= Math.max(3, width - 1)) bannerRows.add(Number(from.row) - 1);
     }
-    sheets.push({ name: sheet.name, rows, bannerRows });
+    sheets.push({ name: sheet.name, rows, bannerRows, formulas });
   });
-  return { kind: 'xlsx', sheets, skipped };
+  return { kind: 'xlsx', sheets, skipped, templateRecord };
 }
 
 /**
@@ -122,7 +138,7 @@ function asShownPercent(value: number): string {
 function readWithSheetJs(fileName: string, data: Buffer): ReadWorkbook {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellFormula: false, cellNF: true });
+    wb = XLSX.read(data, { type: 'buffer', cellDates: true, cellFormula: true, cellNF: true });
   } catch (err) {
     const message = (err as Error).message ?? '';
     if (/password|encrypt/i.test(message)) throw fail(fileName, 'file_encrypted', '设置了打开密码，无法读取。请让填报单位取消密码后重新发送。');
@@ -130,15 +146,25 @@ function readWithSheetJs(fileName: string, data: Buffer): ReadWorkbook {
   }
   const sheets: SheetGrid[] = [];
   const skipped: string[] = [];
+  let templateRecord: TemplateRecord | null = null;
   wb.SheetNames.forEach((name, i) => {
+    if (name === TEMPLATE_RECORD_SHEET) {
+      templateRecord = readTemplateRecord(XLSX.utils.sheet_to_json<CellValue[]>(wb.Sheets[name], { header: 1, raw: true, defval: null }));
+      if (templateRecord) return;
+    }
     if (wb.Workbook?.Sheets?.[i]?.Hidden) {
       skipped.push(`工作表“${name}”是隐藏的，已跳过`);
       return;
     }
     const ws = wb.Sheets[name];
+    const formulas = new Set<number>();
     for (const [address, cell] of Object.entries(ws)) {
       if (address.startsWith('!')) continue;
       const c = cell as XLSX.CellObject;
+      if (c.f) {
+        const at = XLSX.utils.decode_cell(address);
+        formulas.add(formulaKey(at.r, at.c));
+      }
       if (c.t === 'n' && typeof c.v === 'number' && c.z && String(c.z).includes('%')) ws[address] = { t: 's', v: asShownPercent(c.v) };
     }
     const rows = XLSX.utils.sheet_to_json<CellValue[]>(ws, { header: 1, raw: true, blankrows: true, defval: null });
@@ -149,9 +175,9 @@ function readWithSheetJs(fileName: string, data: Buffer): ReadWorkbook {
       for (let r = m.s.r; r <= m.e.r; r++) for (let c = m.s.c; c <= m.e.c; c++) (rows[r] ??= [])[c] = top;
       if (m.s.r === m.e.r && m.e.c - m.s.c + 1 >= Math.max(3, width - 1)) bannerRows.add(m.s.r);
     }
-    sheets.push({ name, rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))), bannerRows });
+    sheets.push({ name, rows: rows.map((r) => r.map((v) => (v === undefined ? null : v))), bannerRows, formulas });
   });
-  return { kind: startsWith(data, OLE) ? 'xls' : 'xlsx', sheets, skipped };
+  return { kind: startsWith(data, OLE) ? 'xls' : 'xlsx', sheets, skipped, templateRecord };
 }
 
 /** BOM first; then strict UTF-8; else GB18030 (a superset of GBK), which is what WPS/Excel save on Chinese Windows. */
@@ -170,5 +196,5 @@ function readCsv(data: Buffer): ReadWorkbook {
   const text = decodeCsv(data);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
   const rows: CellValue[][] = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
-  return { kind: 'csv', sheets: [{ name: 'CSV', rows, bannerRows: new Set() }], skipped: [] };
+  return { kind: 'csv', sheets: [{ name: 'CSV', rows, bannerRows: new Set(), formulas: new Set() }], skipped: [], templateRecord: null };
 }

@@ -137,8 +137,8 @@ export function goldSnapshot(options: GoldSnapshotOptions = {}): LedgerSnapshot 
     rounds: [{ id: 1, name: '2026年第四季度调度', periodStart: '2026-10-01', periodEnd: '2026-12-31', dueOn: '2026-12-05', closed: false }],
     roundUnits: ['沙溪镇', '城南乡', '县财政局', '县卫生健康局'].map((u) => ({ roundId: 1, unitId: id(u) })),
     reports: [
-      { id: 1, taskId: itemIdByNo.get(4)!, unitId: id('沙溪镇'), roundId: 1, status: '推进中', percent: 60, progress: '镇卫生院已完成“优质服务基层行”推荐标准自评。', problems: '', nextSteps: '迎接市级复核。', source: 'demo', importBatchId: null, reportedOn: '2026-11-20' },
-      { id: 2, taskId: itemIdByNo.get(1)!, unitId: id('县卫生健康局'), roundId: 1, status: '推进中', percent: 80, progress: '医共体章程已修订。', problems: '', nextSteps: '', source: 'demo', importBatchId: null, reportedOn: '2026-11-18' },
+      { id: 1, taskId: itemIdByNo.get(4)!, unitId: id('沙溪镇'), roundId: 1, status: '推进中', percent: 60, progress: '镇卫生院已完成“优质服务基层行”推荐标准自评。', problems: '', nextSteps: '迎接市级复核。', source: 'demo', importBatchId: null, reportedOn: '2026-11-20', updatedAt: '2026-11-20T09:00:00' },
+      { id: 2, taskId: itemIdByNo.get(1)!, unitId: id('县卫生健康局'), roundId: 1, status: '推进中', percent: 80, progress: '医共体章程已修订。', problems: '', nextSteps: '', source: 'demo', importBatchId: null, reportedOn: '2026-11-18', updatedAt: '2026-11-18T09:00:00' },
     ],
   };
 }

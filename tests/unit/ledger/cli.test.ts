@@ -112,7 +112,10 @@ describe('duban export', () => {
     expect(rows.flat().filter((c) => typeof c === 'string' && c.includes('县财政局')).length).toBeGreaterThan(3);
     const template = path.join(dir, '模板.xlsx');
     expect(run('export', 'template', '--db', db, '--unit', '沙溪镇', '--round', '2026年第三季度调度', '--out', template).status).toBe(0);
-    expect(XLSX.read(fs.readFileSync(template)).SheetNames).toEqual(['推进情况填报']);
+    const templateBook = XLSX.read(fs.readFileSync(template));
+    // The record of what was exported is there but very hidden: a township never sees it as a sheet.
+    expect(templateBook.SheetNames).toEqual(['推进情况填报', '督办台账模板记录']);
+    expect(templateBook.Workbook?.Sheets?.map((s) => s.Hidden)).toEqual([0, 2]);
 
     const badRound = run('export', 'template', '--db', db, '--unit', '沙溪镇', '--round', '没有这一轮', '--out', template);
     expect(badRound.status).not.toBe(0);
@@ -142,9 +145,14 @@ describe('duban import returns', () => {
     const json = JSON.parse(out.stdout);
     expect(json.files[0]).toMatchObject({ file: '儒岙镇_推进情况.csv', unit: '儒岙镇', error: null });
     expect(Object.keys(json.files[0].rows[0]).sort()).toEqual(
-      ['deadline', 'deadlineText', 'method', 'nextSteps', 'percent', 'problems', 'progress', 'row', 'score', 'sheet', 'status', 'taskContent', 'taskId', 'warnings'].sort(),
+      [
+        ...['deadline', 'deadlineText', 'method', 'nextSteps', 'percent', 'problems', 'progress', 'row', 'score', 'sheet', 'status', 'taskContent', 'taskId', 'warnings'],
+        ...['outcome', 'conflict', 'lockedEdits', 'before'],
+      ].sort(),
     );
-    expect(json.files[0].rows[0]).toMatchObject({ row: 2, percent: 100, deadline: '2024-06-30', deadlineText: '2024年6月底', status: '已完成' });
+    // `status` stays the report's 状态; what the import does is `outcome`.
+    expect(json.files[0].rows[0]).toMatchObject({ row: 2, percent: 100, deadline: '2024-06-30', deadlineText: '2024年6月底', status: '已完成', outcome: 'apply' });
+    expect(json.files[0].warnings).toEqual(expect.any(Array));
     expect(json.files[1].error.message).toContain('伪装_文本.xlsx');
     expect(JSON.parse(run('summary', '--db', db, '--json').stdout).reports).toBe(before);
   });
@@ -152,9 +160,16 @@ describe('duban import returns', () => {
   it('without --dry-run writes the good files into the latest open round', () => {
     const db = path.join(tempDir(), 'x.sqlite');
     expect(run('demo', '--db', db).status).toBe(0);
+    const dry = JSON.parse(run('import', 'returns', '--db', db, '--dry-run', '--json', township('沙溪镇_2024年二季度推进情况.xlsx')).stdout);
+    const outcomes = dry.files[0].rows.map((r: { outcome: string }) => r.outcome);
+    // The demo round already holds a different report from 沙溪镇 on one item: that row waits for the clerk.
+    expect(outcomes.filter((o: string) => o === 'apply')).toHaveLength(7);
+    expect(outcomes.filter((o: string) => o === 'conflict')).toHaveLength(1);
+    expect(dry.files[0].warnings.join('')).toContain('文件名写的是“2024年二季度”，与所选轮次“2026年第三季度调度”');
     const out = run('import', 'returns', '--db', db, township('沙溪镇_2024年二季度推进情况.xlsx'));
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain('已写入“2026年第三季度调度”：1 个导入记录');
+    expect(out.stdout).toContain('已写入“2026年第三季度调度”：7 条，1 个导入记录');
+    expect(out.stdout).toContain('待人工选择 1 条');
     expect(JSON.parse(run('summary', '--db', db, '--json').stdout).reports).toBe(10 + 7);
   });
 });

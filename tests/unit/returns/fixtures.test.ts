@@ -49,7 +49,7 @@ describe('township returns against expected.json', () => {
       // A township's own task is reported as unmatched, never dropped or forced onto a ledger task.
       expect(a.unmatched.map((u) => u.row)).toEqual(file.rows.filter((r) => r.itemNo === null).map((r) => r.row));
       const json = toReturnsJson([a]);
-      expect(Object.keys(json.files[0]).sort()).toEqual(['conflicts', 'error', 'file', 'rows', 'unit', 'unmatched']);
+      expect(Object.keys(json.files[0]).sort()).toEqual(['blank', 'conflicts', 'error', 'file', 'rows', 'unit', 'unmatched', 'warnings']);
     });
   }
 });
