@@ -279,7 +279,8 @@ describe('checkReturnPeriod', () => {
     expect(checkReturnPeriod(...broken[2]).warnings).toEqual([`文件名写的是“2024年二季度”，${CHOSEN}`]);
   });
 
-  it('stays linear on long, hostile text', () => {
+  // No timing assertion (speed belongs to the bench): a quadratic reading would hang past the test's timeout.
+  it('reads long, hostile text to the end without hanging', () => {
     const hostile = [
       '2024年'.repeat(40_000),
       '２０２４年第'.repeat(40_000),
@@ -290,13 +291,11 @@ describe('checkReturnPeriod', () => {
       ' '.repeat(250_000) + '2024年',
       '2024年1-6月'.repeat(30_000),
     ];
-    const started = performance.now();
     for (const text of hostile) {
       periodsIn(text);
       dateIn(text);
       checkReturnPeriod(sources(text, [text], text), q3of2026, ledger);
     }
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(periodsIn('2024年1-6月'.repeat(30_000))).toHaveLength(30_000);
   });
 });
