@@ -1,27 +1,11 @@
 import { useEffect, useState, type DragEvent } from 'react';
-import { RETURN_FIELD_LABELS, RETURN_FIELDS, type ReturnFieldName, type ReturnFileView, type ReturnRowView } from '../../../../shared/channels/returns';
+import type { ReturnFieldName } from '../../../../shared/channels/returns';
 import type { ProgressRound, Unit } from '../../../../shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { fileToBase64 } from './readDroppedFile';
-
-/** A file under review: its analysis plus the clerk's decisions (rows left out, matches chosen by hand). */
-interface Review {
-  view: ReturnFileView;
-  data?: { fileName: string; dataBase64: string };
-  excluded: Set<string>;
-  chosen: Map<string, number>;
-  /** The clerk's header-row and column corrections, per sheet. */
-  overrides: Record<string, { headerRow?: number; columns?: Partial<Record<ReturnFieldName, number>> }>;
-}
-
-const key = (r: { sheet: string; row: number }) => `${r.sheet}:${r.row}`;
-const METHOD_LABELS: Record<ReturnRowView['method'], string> = { template: '模板编号', text: '文字匹配', 'text-all': '文字匹配（非本单位任务）', clerk: '人工选择' };
-
-function initialReview(view: ReturnFileView, data?: Review['data'], overrides: Review['overrides'] = {}): Review {
-  // Rows of a conflict wait for the clerk to pick one; everything else is in by default.
-  const conflicted = new Set(view.conflicts.flatMap((c) => c.rows.map(key)));
-  return { view, data: data ?? view.source, excluded: conflicted, chosen: new Map(), overrides };
-}
+import { ReturnFilePreview } from './ReturnFilePreview';
+import type { LayoutChange } from './ReturnLayoutEditor';
+import { initialReview, isWritable, rowsToWrite, type Review } from './returnReview';
 
 export function ReturnsImport({ onDone }: { onDone: (notice: string, error: string) => void }) {
   const [rounds, setRounds] = useState<ProgressRound[]>([]);
@@ -74,11 +58,15 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
       setReviews((list) => list.map((x, i) => (i === index ? { ...x, view: { ...x.view, unitId, unit: units.find((u) => u.id === unitId)?.name ?? null } } : x)));
       return;
     }
-    const [view] = await invoke('returns:analyse', { roundId, files: [r.data], unitId });
-    setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data) : x)));
+    try {
+      const [view] = await invoke('returns:analyse', { roundId, files: [r.data], unitId, overrides: r.overrides });
+      setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data, r.overrides) : x)));
+    } catch (err) {
+      setError(errorMessage(err));
+    }
   };
   /** Re-reads a file with the clerk's header row / column choices for one sheet. */
-  const correctLayout = async (index: number, sheet: string, change: { headerRow?: number; field?: ReturnFieldName | ''; column?: number }) => {
+  const correctLayout = async (index: number, sheet: string, change: LayoutChange) => {
     const r = reviews[index];
     if (!r.data || roundId === null) return;
     const current = r.overrides[sheet] ?? {};
@@ -100,34 +88,52 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
   };
   const update = (index: number, change: (r: Review) => Review) => setReviews((list) => list.map((x, i) => (i === index ? change(x) : x)));
 
-  const rowsToWrite = (r: Review) => [
-    ...r.view.rows.filter((row) => !r.excluded.has(key(row))),
-    ...r.view.unmatched
-      .filter((u) => r.chosen.has(key(u)))
-      .map((u) => ({ ...u.reported, taskId: r.chosen.get(key(u))!, sheet: u.sheet, row: u.row })),
-  ];
-  const ready = reviews.filter((r) => !r.view.error && r.view.unitId !== null);
+  /** The round decides what is already reported: every file is read again against the new one. */
+  const switchRound = async (id: number | null) => {
+    setRoundId(id);
+    if (id === null) return;
+    const again: Review[] = [];
+    for (const r of reviews) {
+      if (!r.data) continue;
+      try {
+        const [view] = await invoke('returns:analyse', { roundId: id, files: [r.data], unitId: r.view.unitId ?? undefined, overrides: r.overrides });
+        again.push(initialReview(view, r.data, r.overrides));
+      } catch (err) {
+        setError(errorMessage(err));
+      }
+    }
+    setReviews(again);
+  };
+
+  const ready = reviews.filter(isWritable);
   const total = ready.reduce((n, r) => n + rowsToWrite(r).length, 0);
+  const blanks = reviews.filter((r) => r.view.blank);
 
   const commit = async () => {
     if (roundId === null) return;
     try {
+      const writing = ready.filter((r) => rowsToWrite(r).length > 0);
       const result = await invoke('returns:commit', {
         roundId,
-        files: ready.map((r) => ({
+        files: writing.map((r) => ({
           fileName: r.view.file,
           sha256: r.view.sha256,
           size: r.view.size,
           unitId: r.view.unitId!,
-          rows: rowsToWrite(r).map(({ taskId, status, percent, progress, problems, nextSteps }) => ({ taskId, status, percent, progress, problems, nextSteps })),
+          rows: rowsToWrite(r),
         })),
         // Corrected layouts are remembered for the township's next return with the same header.
-        mappings: ready.flatMap((r) =>
+        mappings: writing.flatMap((r) =>
           r.view.sheets.filter((s) => s.source === 'clerk').map((s) => ({ unitId: r.view.unitId!, signature: s.signature, columns: s.columns })),
         ),
       });
+      const notWritten = [...blanks.map((r) => `${r.view.file}（未填写${r.view.unit ? `，${r.view.unit}仍为未报送` : ''}）`), ...result.skippedFiles];
       setReviews([]);
-      onDone(`已导入 ${result.rows} 条推进情况（${result.batchIds.length} 个文件）。可在“导入记录”中按文件撤销。`, '');
+      onDone(
+        `已导入 ${result.rows} 条推进情况（${result.batchIds.length} 个文件）。可在“导入记录”中按文件撤销。` +
+          (notWritten.length ? `未导入：${notWritten.join('、')}。` : ''),
+        '',
+      );
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -143,7 +149,7 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
       <div className="toolbar">
         <label className="muted">
           调度轮次
-          <select aria-label="导入到调度轮次" value={roundId ?? ''} onChange={(e) => setRoundId(e.target.value ? Number(e.target.value) : null)}>
+          <select aria-label="导入到调度轮次" value={roundId ?? ''} onChange={(e) => void switchRound(e.target.value ? Number(e.target.value) : null)}>
             {rounds.map((r) => (
               <option key={r.id} value={r.id} disabled={r.closed}>
                 {r.name}
@@ -180,158 +186,18 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
         )}
       </div>
       {reviews.map((r, index) => (
-        <section key={`${r.view.file}-${index}`} className="return-file" aria-label={`预览 ${r.view.file}`}>
-          <header>
-            <strong>{r.view.file}</strong>
-            {!r.view.error && (
-              <label>
-                填报单位
-                <select aria-label={`${r.view.file}的填报单位`} value={r.view.unitId ?? ''} onChange={(e) => void changeUnit(index, Number(e.target.value))}>
-                  <option value="">（请选择）</option>
-                  {units.map((u) => (
-                    <option key={u.id} value={u.id}>
-                      {u.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <button type="button" className="link" onClick={() => setReviews((list) => list.filter((_, i) => i !== index))}>
-              移出
-            </button>
-          </header>
-          {r.view.error && <div className="error-banner">{r.view.error.message}（此文件不会导入，其他文件不受影响）</div>}
-          {r.view.alreadyImported.length > 0 && <div className="warn-line">此文件已于 {r.view.alreadyImported[0].createdAt.slice(0, 10)} 导入过，再次导入会覆盖同一轮次的数据。</div>}
-          {r.view.notes.map((n) => (
-            <div key={n} className="muted small">
-              {n}
-            </div>
-          ))}
-          {r.view.sheets.map((layout) => (
-            <details key={layout.name} className="layout-editor">
-              <summary>
-                {layout.name}：第 {layout.headerRow} 行为表头
-                {layout.source === 'remembered' ? '（沿用上次为该单位校正的列对应）' : layout.source === 'clerk' ? '（已按您的校正读取）' : ''}，点此校正列对应
-              </summary>
-              <label>
-                表头所在行
-                <input
-                  type="number"
-                  min={1}
-                  max={50}
-                  defaultValue={layout.headerRow}
-                  aria-label={`${layout.name}表头所在行`}
-                  onBlur={(e) => Number(e.target.value) !== layout.headerRow && void correctLayout(index, layout.name, { headerRow: Number(e.target.value) })}
-                />
-              </label>
-              <div className="layout-columns">
-                {layout.headers.map((h, c) => {
-                  const field = (Object.entries(layout.columns).find(([, col]) => col === c)?.[0] ?? '') as ReturnFieldName | '';
-                  return (
-                    <label key={c}>
-                      <span className="muted small">{h || `第 ${c + 1} 列`}</span>
-                      <select aria-label={`列“${h || c + 1}”对应`} value={field} onChange={(e) => void correctLayout(index, layout.name, { column: c, field: e.target.value as ReturnFieldName | '' })}>
-                        <option value="">不导入</option>
-                        {RETURN_FIELDS.map((f) => (
-                          <option key={f} value={f}>
-                            {RETURN_FIELD_LABELS[f]}
-                          </option>
-                        ))}
-                      </select>
-                    </label>
-                  );
-                })}
-              </div>
-            </details>
-          ))}
-          {r.view.rows.length > 0 && (
-            <table className="list compact">
-              <thead>
-                <tr>
-                  <th>导入</th>
-                  <th>行</th>
-                  <th>匹配的工作内容</th>
-                  <th>完成情况</th>
-                  <th>进度</th>
-                  <th>状态</th>
-                  <th>提示</th>
-                </tr>
-              </thead>
-              <tbody>
-                {r.view.rows.map((row) => (
-                  <tr key={key(row)} className={r.excluded.has(key(row)) ? 'excluded-row' : ''}>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`导入第 ${row.row} 行`}
-                        checked={!r.excluded.has(key(row))}
-                        onChange={(e) =>
-                          update(index, (x) => {
-                            const excluded = new Set(x.excluded);
-                            if (e.target.checked) excluded.delete(key(row));
-                            else excluded.add(key(row));
-                            return { ...x, excluded };
-                          })
-                        }
-                      />
-                    </td>
-                    <td className="nowrap">
-                      {r.view.rows.some((x) => x.sheet !== row.sheet) ? `${row.sheet} ` : ''}
-                      {row.row}
-                    </td>
-                    <td title={row.taskContent}>
-                      {row.taskContent.slice(0, 36)}
-                      {row.taskContent.length > 36 ? '…' : ''}
-                      <div className="muted small">
-                        {METHOD_LABELS[row.method]} {Math.round(row.score * 100)}%
-                      </div>
-                    </td>
-                    <td>
-                      {row.before?.progress && row.before.progress !== row.progress && <div className="before">{row.before.progress}</div>}
-                      {row.progress}
-                    </td>
-                    <td className="nowrap">
-                      {row.before?.percent != null && row.before.percent !== row.percent && <span className="before">{row.before.percent}% </span>}
-                      {row.percent === null ? '' : `${row.percent}%`}
-                    </td>
-                    <td className="nowrap">{row.status ?? ''}</td>
-                    <td className="warn-cell">{row.warnings.join(' ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          {r.view.unmatched.length > 0 && (
-            <div className="unmatched">
-              <h4>未能自动匹配的行（不会丢弃：请选择对应任务，或保持“不导入”）</h4>
-              {r.view.unmatched.map((u) => (
-                <div key={key(u)} className="unmatched-row">
-                  <span className="muted">第 {u.row} 行</span> {u.text}
-                  <select
-                    aria-label={`第 ${u.row} 行对应的任务`}
-                    value={r.chosen.get(key(u)) ?? ''}
-                    onChange={(e) =>
-                      update(index, (x) => {
-                        const chosen = new Map(x.chosen);
-                        if (e.target.value) chosen.set(key(u), Number(e.target.value));
-                        else chosen.delete(key(u));
-                        return { ...x, chosen };
-                      })
-                    }
-                  >
-                    <option value="">不导入（本单位自定任务）</option>
-                    {u.candidates.map((c) => (
-                      <option key={c.taskId} value={c.taskId}>
-                        {Math.round(c.score * 100)}%：{c.content.slice(0, 40)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              ))}
-            </div>
-          )}
-          {r.view.conflicts.length > 0 && <div className="warn-line">同一任务在文件中出现多次的行已暂不导入，请勾选其中要导入的一行。</div>}
-        </section>
+        <ReturnFilePreview
+          key={`${r.view.file}-${index}`}
+          review={r}
+          units={units}
+          rounds={rounds}
+          roundName={rounds.find((x) => x.id === roundId)?.name ?? ''}
+          onChange={(next) => update(index, () => next)}
+          onChangeUnit={(unitId) => void changeUnit(index, unitId)}
+          onCorrectLayout={(sheet, change) => void correctLayout(index, sheet, change)}
+          onSwitchRound={(id) => void switchRound(id)}
+          onRemove={() => setReviews((list) => list.filter((_, i) => i !== index))}
+        />
       ))}
     </div>
   );
