@@ -11,10 +11,14 @@ export const RETURN_OUTCOMES = ['apply', 'unchanged', 'empty', 'kept-existing', 
 export type ReturnOutcome = (typeof RETURN_OUTCOMES)[number];
 
 export interface ReturnConflict {
-  /** duplicate: two rows of the file on one item; id-text: the hidden 任务ID and the row's text name different items; existing: the item already has a different report in this round. */
-  kind: 'duplicate' | 'id-text' | 'existing';
-  /** For id-text: the item the ID names and the item the text names, for the clerk to pick. */
-  candidates: { taskId: number; content: string; score: number; by: 'id' | 'text' }[];
+  /**
+   * duplicate: two rows of the file on one item; id-text: the hidden 任务ID and the row's text name different
+   * items; existing: the item already has a different report in this round; moved: the row carries exactly
+   * the report our template was exported with for another item (the fill-in columns were sorted).
+   */
+  kind: 'duplicate' | 'id-text' | 'existing' | 'moved';
+  /** For id-text: the item the ID names and the item the text names, for the clerk to pick; for moved: the item whose report it is. */
+  candidates: { taskId: number; content: string; score: number; by: 'id' | 'text' | 'record' }[];
 }
 
 /** A locked column of our template that the township retyped: never written to the task, shown to the clerk. */

@@ -253,19 +253,11 @@ function analyseSheet(
         warnings.push(`“${REPORT_FIELD_LABELS[f]}”是公式，已按其计算结果“${field(cells, c)}”读入，请核对。`);
       }
     }
+    const returnedLocked = { content: field(cells, cContent), units: field(cells, cUnit), deadline: cDeadline === undefined ? null : deadlineText };
     const templateContent = templateId === null ? undefined : ledger.contentOf(templateId);
     if (templateContent !== undefined) {
       const matched = matchByTemplateId(sheet.name, r + 1, templateId!, templateContent, work, reported, items.all, ledger);
-      const was = record?.rows.get(matched.taskId);
-      if (!matched.conflict) {
-        matched.lockedEdits = lockedEdits(
-          { content: field(cells, cContent), units: field(cells, cUnit), deadline: cDeadline === undefined ? null : deadlineText },
-          was ?? ledger.lockedOf(matched.taskId),
-        );
-        for (const e of matched.lockedEdits) warnings.push(`乡镇改写了${e.field}：${e.exported || '（空）'} → ${e.returned || '（空）'}（未写入台账，如需调整请在任务清单中修改）`);
-      }
-      if (was && matched.outcome === 'apply' && !matched.conflict && isUnchanged(reported, was)) matched.outcome = 'unchanged';
-      out.rows.push(matched);
+      out.rows.push(againstTemplate(matched, reported, returnedLocked, record, ledger, true));
       continue;
     }
     // Most rows copy the work item word for word: one exact hit needs no ranking.
@@ -274,7 +266,7 @@ function analyseSheet(
       const item = items.all.items[exact[0]];
       // The only item with this text: on the township's list if it is in the township's index.
       const onOwnList = holds(items.assigned, exact[0]);
-      out.rows.push(withRecord(matchedRow(sheet.name, r + 1, item.id, item.content, 1, onOwnList ? 'text' : 'text-all', reported), reported, record));
+      out.rows.push(againstTemplate(matchedRow(sheet.name, r + 1, item.id, item.content, 1, onOwnList ? 'text' : 'text-all', reported), reported, returnedLocked, record, ledger, false));
       continue;
     }
     const query = queryOfKey(key);
@@ -287,7 +279,7 @@ function analyseSheet(
     if (ranked) {
       const best = ranked[0];
       const onOwnList = own.some((c) => c.taskId === best.taskId);
-      out.rows.push(withRecord(matchedRow(sheet.name, r + 1, best.taskId, best.content, best.score, onOwnList ? 'text' : 'text-all', reported), reported, record));
+      out.rows.push(againstTemplate(matchedRow(sheet.name, r + 1, best.taskId, best.content, best.score, onOwnList ? 'text' : 'text-all', reported), reported, returnedLocked, record, ledger, false));
     } else {
       out.unmatched.push({ sheet: sheet.name, row: r + 1, text: work, candidates: (every.length ? every : own).slice(0, 3), reported });
     }
@@ -295,11 +287,61 @@ function analyseSheet(
   return true;
 }
 
-/** A row of our template whose ID column went missing is still unchanged if it says what was exported. */
-function withRecord(row: ReturnRow, reported: Reported, record: TemplateRecord | null): ReturnRow {
+/**
+ * A matched row of our own template, against what the template was exported with: locked cells the
+ * township retyped are listed (rows matched by ID always, against the ledger if the record is gone;
+ * rows matched by text when the file is our template, its ID column deleted); a row as exported is
+ * 未改动; and a row carrying exactly the report exported for another item, which only a sort of the
+ * fill-in columns puts there, waits for the clerk.
+ */
+function againstTemplate(
+  row: ReturnRow,
+  reported: Reported,
+  returnedLocked: { content: string; units: string; deadline: string | null },
+  record: TemplateRecord | null,
+  ledger: PreparedLedger,
+  byId: boolean,
+): ReturnRow {
+  if (row.conflict) return row;
   const was = record?.rows.get(row.taskId);
-  if (was && row.outcome === 'apply' && isUnchanged(reported, was)) row.outcome = 'unchanged';
+  if (byId || record) {
+    row.lockedEdits = lockedEdits(returnedLocked, was ?? ledger.lockedOf(row.taskId));
+    for (const e of row.lockedEdits) reported.warnings.push(`乡镇改写了${e.field}：${e.exported || '（空）'} → ${e.returned || '（空）'}（未写入台账，如需调整请在任务清单中修改）`);
+  }
+  if (row.outcome !== 'apply' || !record) return row;
+  if (was && isUnchanged(reported, was)) {
+    row.outcome = 'unchanged';
+    return row;
+  }
+  const elsewhere = exportedFillOwners(record).get(fillSignature(reported))?.filter((id) => id !== row.taskId) ?? [];
+  if (elsewhere.length) {
+    const other = elsewhere[0];
+    row.outcome = 'conflict';
+    row.conflict = { kind: 'moved', candidates: [{ taskId: other, content: ledger.contentOf(other) ?? '', score: 1, by: 'record' }] };
+    reported.warnings.push('本行的填报内容与导出时另一项任务已有的内容完全相同，可能是排序时移动了填报列，请核对后再勾选。');
+  }
   return row;
+}
+
+const fillSignature = (r: Pick<Reported, 'progress' | 'percent' | 'status' | 'problems' | 'nextSteps'>) =>
+  JSON.stringify([r.progress, r.percent ?? null, r.status ?? null, r.problems, r.nextSteps]);
+
+/** Per record, which items were exported with each non-empty report. */
+const fillOwners = new WeakMap<TemplateRecord, Map<string, number[]>>();
+function exportedFillOwners(record: TemplateRecord): Map<string, number[]> {
+  let owners = fillOwners.get(record);
+  if (!owners) {
+    owners = new Map();
+    for (const was of record.rows.values()) {
+      const fill = { progress: cleanedText(was.progress), percent: was.percent, status: was.status, problems: cleanedText(was.problems), nextSteps: cleanedText(was.nextSteps) };
+      // Only a report with words in it says which item it belongs to; a bare 推进中 or 50 could be anyone's.
+      if (!fill.progress && !fill.problems && !fill.nextSteps) continue;
+      const key = fillSignature(fill);
+      owners.set(key, [...(owners.get(key) ?? []), was.taskId]);
+    }
+    fillOwners.set(record, owners);
+  }
+  return owners;
 }
 
 /**

@@ -114,7 +114,10 @@ describe('填报模板 export', () => {
     expect(protection.hashValue ?? protection.password).toBeUndefined();
     // The demo round already has 沙溪镇's words for item 4: the template carries them.
     expect(texts(sheet)).toContain('镇卫生院已完成“优质服务基层行”推荐标准自评。');
-    expect(XLSX.read(fs.readFileSync(file)).SheetNames).toEqual(['推进情况填报']);
+    // The record of what was exported rides along very hidden (Hidden 2): WPS and Excel do not offer to unhide it.
+    const book = XLSX.read(fs.readFileSync(file));
+    expect(book.SheetNames).toEqual(['推进情况填报', '督办台账模板记录']);
+    expect(book.Workbook?.Sheets?.[1]?.Hidden).toBe(2);
   });
 
   it('refuses a unit with no work, saying so', () => {

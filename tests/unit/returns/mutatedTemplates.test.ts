@@ -16,7 +16,7 @@
 // Ground truth for a row is therefore: the item whose content equals the row's visible 工作内容 as it was
 // before any retyping. "wrong" = outcome 'apply' with another taskId (or on a row that names no item).
 //
-// Reproduce a run with MUTATION_SEED=<seed>; each file's own seed is printed in any failure.
+// Another run: MUTATION_SEED=<seed>; MUTATION_LOG=1 prints each file's mutations (failures name the file and its seed).
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerContext } from '../../../electron/db/audit';
@@ -474,23 +474,13 @@ describe(`mutated fill-in templates (seed ${SEED})`, () => {
     const all = judged();
     const count = (v: Verdict) => all.filter((j) => VERDICT[j.outcome] === v).length;
     const wrong = all.filter((j) => j.outcome === 'apply' && j.taskId !== j.meta?.truth).length;
-    const displaced = all.filter((j) => j.outcome === 'apply' && j.meta?.fill && j.meta.fill.writtenFor !== j.meta.truth).length;
+    const displaced = all.filter((j) => j.outcome === 'apply' && j.meta?.fill && j.meta.fill.writtenFor !== j.meta.truth);
     console.log(
       `mutated templates: ${generated.length} files (seed ${SEED}): auto-matched ${count('auto')}, sent to the clerk ${count('clerk')}, ignored ${count('ignored')}, wrong ${wrong}` +
-        ` (of the applied, ${displaced} carry fill-in cells a G–K sort moved off their text; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+        ` (of the applied, ${displaced.length} carry fill-in cells a G–K sort moved off their text, ${displaced.filter((j) => j.meta!.fill!.exported).length} of them` +
+        ` the report pre-filled for another item; ${((Date.now() - started) / 1000).toFixed(1)} s)`,
     );
     if (process.env.MUTATION_LOG) console.log(log.join('\n'));
-    if (process.env.MUTATION_DEBUG) {
-      const by = new Map<string, number>();
-      for (const j of all) {
-        const k = `${j.outcome}/${j.view?.conflict?.kind ?? '-'}/${j.meta?.kind ?? 'none'}/${j.meta?.truth === null ? 'notruth' : j.taskId === j.meta?.truth ? 'same' : j.taskId === null ? 'nil' : 'other'}`;
-        by.set(k, (by.get(k) ?? 0) + 1);
-      }
-      console.log([...by].sort().map(([k, n]) => `${k}: ${n}`).join('\n'));
-      const mcount = new Map<string, number>();
-      for (const g of generated) for (const m of g.mutations) mcount.set(m, (mcount.get(m) ?? 0) + 1);
-      console.log([...mcount]);
-    }
   }, 300_000);
 
   it('builds at least 200 returns, and the preview accounts for every row the township left naming a work item', () => {
@@ -596,5 +586,29 @@ describe(`mutated fill-in templates (seed ${SEED})`, () => {
     expect(checked.完成时限).toBeGreaterThan(10);
     expect(checked.牵头单位).toBeGreaterThan(5);
     expect(checked.工作内容).toBeGreaterThan(5);
+  });
+
+  // Our template with its 任务ID column deleted or emptied: rows are matched by text, and the record still tells the retyped cells.
+  it('a retyped 完成时限 on a row whose 任务ID column is gone is shown to the clerk too', () => {
+    const rows = generated.flatMap((g) =>
+      dataRows(g.meta)
+        .filter((r) => g.meta[r]!.retyped.deadline && g.meta[r]!.id === null)
+        .map((r) => ({ where: `${g.file} row ${r} (${g.mutations.join(', ')})`, got: g.view.rows.find((v) => v.row === r) })),
+    );
+    expect(rows.length).toBeGreaterThan(5);
+    for (const { where, got } of rows) {
+      if (got?.outcome === 'conflict') continue; // the clerk sees the row anyway (e.g. a copy of it)
+      expect(got?.method, where).toMatch(/^text/);
+      expect(got?.warnings.join('\n'), where).toContain('乡镇改写了完成时限');
+    }
+  });
+
+  it('a report pre-filled for one item and moved onto another by a sort of the fill-in columns is never applied', () => {
+    const moved = judged().filter((j) => j.meta?.fill?.exported && j.meta.fill.writtenFor !== j.meta.truth && j.view);
+    expect(moved.length).toBeGreaterThan(5);
+    for (const j of moved) {
+      if (j.outcome === 'apply') expect.fail(`applied a report exported for another item: ${describeCase(j)}`);
+    }
+    expect(moved.some((j) => j.view?.conflict?.kind === 'moved')).toBe(true);
   });
 });

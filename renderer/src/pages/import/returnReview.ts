@@ -41,6 +41,7 @@ export const CONFLICT_LABELS = {
   existing: '本轮已有不同的推进情况，勾选则用本文件覆盖',
   duplicate: '同一任务在本文件中出现多次，请只勾选一行',
   'id-text': '隐藏的任务ID与工作内容不符，请选定对应的任务',
+  moved: '填报内容与导出时另一项任务的相同，可能排序时移动了，核对后勾选',
 } as const;
 
 /** Ticking one row of a duplicate unticks the others on the same item: one report per item. */
