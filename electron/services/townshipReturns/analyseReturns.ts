@@ -247,7 +247,7 @@ function analyseSheet(
     if (rawStatus && !status) warnings.push(`状态“${rawStatus}”无法识别，未导入状态。`);
     const reported: Reported = { status, percent, deadline, deadlineText, progress, problems: field(cells, cProblems), nextSteps: field(cells, cNextSteps), warnings };
     // A formula's cached result is what the township saw; it is taken, but the clerk is told.
-    for (const f of REPORT_FIELDS) {
+    if (sheet.formulas.size) for (const f of REPORT_FIELDS) {
       const c = header.columns[FIELD_COLUMN[f]];
       if (c !== undefined && sheet.formulas.has(formulaKey(r, c))) {
         warnings.push(`“${REPORT_FIELD_LABELS[f]}”是公式，已按其计算结果“${field(cells, c)}”读入，请核对。`);

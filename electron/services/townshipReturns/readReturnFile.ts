@@ -110,8 +110,10 @@ async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
       for (let c = 1; c <= width; c++) {
         const cell = row.getCell(c);
         const source = cell.isMerged ? cell.master : cell;
-        if (source.type === ExcelJS.ValueType.Formula) formulas.add(formulaKey(r - 1, c - 1));
-        const value = cellValue(source.value);
+        const raw = source.value;
+        // Only objects can be formulas: the common string and number cells skip the check.
+        if (raw !== null && typeof raw === 'object' && ('formula' in raw || 'sharedFormula' in raw)) formulas.add(formulaKey(r - 1, c - 1));
+        const value = cellValue(raw);
         values.push(typeof value === 'number' && source.numFmt?.includes('%') ? asShownPercent(value) : value);
       }
       rows.push(values);
