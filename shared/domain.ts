@@ -123,16 +123,20 @@ export interface ProgressRound {
   closed: boolean;
 }
 
-export interface ProgressReport {
-  id: number;
-  taskId: number;
-  unitId: number;
-  roundId: number;
+/** What a progress report says: 状态, 完成进度 (0–100), 完成情况, 存在问题, 下步打算. */
+export interface ReportFields {
   status: TaskStatus | null;
   percent: number | null;
   progress: string;
   problems: string;
   nextSteps: string;
+}
+
+export interface ProgressReport extends ReportFields {
+  id: number;
+  taskId: number;
+  unitId: number;
+  roundId: number;
   /** 'manual' (typed in / phone call), 'import' (from a return), 'demo' */
   source: string;
   importBatchId: number | null;

@@ -1,15 +1,9 @@
 // What counts as a progress report, one definition for the import preview, the import commit, the
 // rounds screen, the home page and the 调度通报: a report says something in at least one of its fields,
 // and an import only ever writes the fields a township filled in, never blanks over what is there.
-import type { TaskStatus } from './domain';
+import type { ReportFields } from './domain';
 
-export interface ReportFields {
-  status: TaskStatus | null;
-  percent: number | null;
-  progress: string;
-  problems: string;
-  nextSteps: string;
-}
+export type { ReportFields };
 
 export const REPORT_FIELDS = ['status', 'percent', 'progress', 'problems', 'nextSteps'] as const;
 export type ReportField = (typeof REPORT_FIELDS)[number];

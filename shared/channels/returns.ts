@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_STATUSES, type TaskStatus } from '../domain';
+import { TASK_STATUSES, type ReportFields, type TaskStatus } from '../domain';
 import { channel, idSchema } from './define';
 
 /**
@@ -29,12 +29,7 @@ export interface LockedEdit {
 }
 
 /** The report the ledger already holds for the row's item, unit and round. */
-export interface ExistingReportView {
-  status: TaskStatus | null;
-  percent: number | null;
-  progress: string;
-  problems: string;
-  nextSteps: string;
+export interface ExistingReportView extends ReportFields {
   source: string;
   /** 导入 / 手工录入 / 电话报送, with the file name for an import. */
   sourceLabel: string;
