@@ -3,7 +3,6 @@
 // retyped by the township is seen, and a template exported for another round is noticed. Keyed by 任务ID,
 // not by row, because townships sort, insert and delete rows.
 import type { TaskStatus } from '../../../shared/domain';
-import type { CellValue } from './readReturnFile';
 
 /** The sheet's name; readers recognise the record by it and never show it as a sheet of the return. */
 export const TEMPLATE_RECORD_SHEET = '督办台账模板记录';
@@ -47,11 +46,14 @@ export function templateRecordRows(record: Omit<TemplateRecord, 'rows'> & { rows
   ];
 }
 
-const str = (v: CellValue | undefined) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
-const num = (v: CellValue | undefined) => (typeof v === 'number' ? v : /^\d+(\.\d+)?$/.test(str(v)) ? Number(str(v)) : null);
+/** A cell as either reader gives it (string, number, Date or empty). */
+type Cell = unknown;
+
+const str = (v: Cell) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+const num = (v: Cell) => (typeof v === 'number' ? v : /^\d+(\.\d+)?$/.test(str(v)) ? Number(str(v)) : null);
 
 /** Reads a record back; null for anything that is not one of ours (a township's own hidden sheet). */
-export function readTemplateRecord(rows: CellValue[][]): TemplateRecord | null {
+export function readTemplateRecord(rows: readonly (readonly Cell[])[]): TemplateRecord | null {
   if (str(rows[0]?.[0]) !== MARK) return null;
   const roundId = num(rows[1]?.[1]);
   const unitId = num(rows[2]?.[1]);
