@@ -1,12 +1,15 @@
 // Electron glue: window, single instance, IPC registration. Everything it calls runs in plain Node too.
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { DomainError } from '../shared/errors';
 import { dispatch } from './handlers/dispatch';
 import type { AppContext } from './handlers/context';
 import { localToday } from './handlers/context';
 import { electronShell } from './electronShell';
 import { buildMenu } from './menu';
+import { denyAllPermissions, hardenWindow } from './hardenWindow';
+import { isOwnPage } from './security/navigationPolicy';
 import { openAppLedger } from './openAppLedger';
 import { backupIfDue } from './services/backupLedger';
 import { restoreWindowState, trackWindowState } from './windowState';
@@ -34,8 +37,10 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 const rendererIndex = () => path.join(__dirname, '../renderer/index.html');
+const rendererUrl = () => pathToFileURL(rendererIndex()).href;
 
 async function start(): Promise<void> {
+  denyAllPermissions();
   const userData = app.getPath('userData');
   try {
     ctx = openAppLedger({
@@ -57,7 +62,7 @@ async function start(): Promise<void> {
 
   ipcMain.handle('duban:invoke', (event, channel: unknown, payload: unknown) => {
     // Only our own page may call in; anything else that got a frame (it should not) is refused.
-    if (!event.senderFrame || !event.senderFrame.url.startsWith('file://')) {
+    if (!isOwnPage(event.senderFrame?.url, rendererUrl())) {
       return { ok: false, error: { code: 'forbidden', message: '拒绝来自外部页面的请求。' } };
     }
     return dispatch(context, channel, payload);
@@ -82,21 +87,14 @@ function createWindow(userData: string): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click would open a link in a new window; setWindowOpenHandler denies it anyway, this stops it earlier.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (state.maximized) mainWindow.maximize();
   trackWindowState(mainWindow, userData);
 
-  const contents = mainWindow.webContents;
-  // The app is one page: no navigation away from it, no new windows; web links open in the browser.
-  contents.on('will-navigate', (event, url) => {
-    if (url !== contents.getURL()) event.preventDefault();
-  });
-  contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  hardenWindow(mainWindow, rendererUrl());
 
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {

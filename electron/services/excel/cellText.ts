@@ -16,6 +16,37 @@ export function setText(cell: ExcelJS.Cell, value: string | number | null | unde
  * the rest of the control characters go.
  */
 export function cleanCellText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\r\n?|\u000B|\u000C|\u2028|\u2029/g, '\n').replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '');
+  return (
+    text
+      .replace(/\r\n?|\u000B|\u000C|\u2028|\u2029/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')
+      // Not characters at all in XML: U+FFFE/U+FFFF and half a surrogate pair would make sharedStrings.xml invalid.
+      .replace(/[\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+  );
+}
+
+/** What Excel or WPS would read as a formula if the clerk re-entered the cell (F2, Enter). */
+const FORMULA_LIKE = /^[\s]*[=+\-@]/;
+
+/**
+ * Last pass before a workbook is written: every text cell is made XML-safe, and text that looks like a
+ * formula gets the Text number format (@), which Excel and WPS honour like a leading apostrophe: after the
+ * clerk edits such a cell it stays text instead of turning into a formula. exceljs cannot write the
+ * quotePrefix style attribute; the Text format is the equivalent both programs keep. A fresh style
+ * object per cell, because sheets share style objects between cells.
+ */
+export function finishTextCells(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((sheet) => {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.isMerged && cell.master !== cell) return;
+        const value = cell.value;
+        if (typeof value !== 'string') return;
+        const clean = cleanCellText(value);
+        if (clean !== value) cell.value = clean;
+        if (FORMULA_LIKE.test(clean)) cell.style = { ...cell.style, numFmt: '@' };
+      });
+    });
+  });
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
 import { DomainError } from '../../../shared/errors';
+import { finishTextCells } from './cellText';
 
 /**
  * Writes next to the target first and renames into place, so a failed export never leaves half a
@@ -10,6 +11,8 @@ import { DomainError } from '../../../shared/errors';
  */
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
   const temp = path.join(path.dirname(file), `.~${path.basename(file)}.${process.pid}.tmp`);
+  finishTextCells(workbook);
+  removeStaleTemps(file);
   try {
     await workbook.xlsx.writeFile(temp);
     fs.renameSync(temp, file);
@@ -22,6 +25,35 @@ export async function writeWorkbookFile(workbook: ExcelJS.Workbook, file: string
     if (code === 'ENOENT') throw new DomainError('folder_missing', `找不到文件夹“${path.dirname(file)}”。请重新选择保存位置。`);
     if (code === 'ENOSPC') throw new DomainError('disk_full', '磁盘空间不足，未能保存。请清理磁盘后重试。');
     throw err;
+  }
+}
+
+/**
+ * An export killed halfway (power cut, task manager) leaves its temp file behind: the next export of the
+ * same file removes those whose process is gone. A temp of a process still running is left alone.
+ */
+function removeStaleTemps(file: string): void {
+  const prefix = `.~${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length, -'.tmp'.length));
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    fs.rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -42,13 +42,23 @@ function trappedSnapshot(): LedgerSnapshot {
 async function assertNoFormula(book: ExcelJS.Workbook): Promise<string[]> {
   const { book: back, sheetJs, file } = await writeAndReadBack(book);
   const strings: string[] = [];
+  // Text format (@) is numFmtId 49 in styles.xml: the styles that carry it, by index.
+  const styles = packagePart(file, 'xl/styles.xml');
+  const xfs = /<cellXfs[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)![1].match(/<xf [^>]*>/g)!;
+  const textStyles = new Set(xfs.flatMap((xf, i) => (/numFmtId="49"/.test(xf) ? [i] : [])));
   back.worksheets.forEach((sheet, i) => {
     // Excel's own view: no <f> element anywhere in the sheet XML.
-    expect(packagePart(file, `xl/worksheets/sheet${i + 1}.xml`)).not.toMatch(/<f[ >]/);
+    const xml = packagePart(file, `xl/worksheets/sheet${i + 1}.xml`);
+    expect(xml).not.toMatch(/<f[ >]/);
+    const styleOf = new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"(?: s="(\d+)")?/g)].map((m) => [m[1], Number(m[2] ?? 0)]));
     sheet.eachRow((row) =>
       row.eachCell((cell) => {
         expect(cell.type, `${sheet.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
         if (typeof cell.value === 'string') strings.push(cell.value);
+        // Re-entered in Excel/WPS (F2, Enter), formula-looking text must stay text: the cell is formatted as Text.
+        if (typeof cell.value === 'string' && /^\s*[=+\-@]/.test(cell.value) && !cell.isMerged) {
+          expect(textStyles.has(styleOf.get(cell.address) ?? 0), `${sheet.name}!${cell.address} “${cell.value}” is not formatted as Text`).toBe(true);
+        }
       }),
     );
   });

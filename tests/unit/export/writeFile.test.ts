@@ -22,6 +22,25 @@ async function readA1(file: string): Promise<unknown> {
 afterEach(() => vi.restoreAllMocks());
 
 describe('writeWorkbookFile', () => {
+  it('removes the temp file an export killed halfway left behind, but not one a running export is writing', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, '重点任务清单_2026-11-23.xlsx');
+    const dead = path.join(dir, '.~重点任务清单_2026-11-23.xlsx.2147483646.tmp');
+    const running = path.join(dir, `.~重点任务清单_2026-11-23.xlsx.${process.ppid}.tmp`);
+    const other = path.join(dir, '.~别的文件.xlsx.2147483646.tmp');
+    for (const f of [dead, running, other]) fs.writeFileSync(f, 'half');
+    await writeWorkbookFile(smallBook('新'), file);
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(running), path.basename(other), path.basename(file)].sort());
+  });
+
+  it('drops characters XML cannot hold, so the file opens, and keeps the rest of the text', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, '清单.xlsx');
+    await writeWorkbookFile(smallBook('备注\uFFFE甲\uFFFF乙\uD800丙\uDC00丁😀'), file);
+    expect(await readA1(file)).toBe('备注甲乙丙丁😀');
+  });
+
+
   it('replaces an existing export and leaves no temp file behind', async () => {
     const dir = tempDir();
     const file = path.join(dir, '重点任务清单_2026-11-23.xlsx');
