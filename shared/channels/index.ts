@@ -46,9 +46,52 @@ export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
 }
 
-/** The first problem of a failed validation as one Chinese sentence a clerk can act on. */
+/** Field names of the channel map as the clerk knows them, for messages zod writes without our words. */
+const FIELD_LABELS: Record<string, string> = {
+  id: '编号', ids: '编号', name: '名称', shortName: '简称', aliases: '别名', kind: '类别', phone: '电话', contactPerson: '联系人',
+  unitId: '单位', unitIds: '单位', roundId: '调度轮次', taskId: '任务', documentId: '文件', groupId: '领导小组', memberId: '成员',
+  parentId: '上级', sectionId: '部分', title: '标题', content: '工作内容', number: '序号', notes: '备注', status: '状态',
+  percent: '完成进度', progress: '完成情况', problems: '存在问题', nextSteps: '下步打算', deadline: '完成时限', deadlineText: '完成时限',
+  leadUnits: '牵头单位', leadUnitIds: '牵头单位', coUnits: '配合单位', coUnitIds: '配合单位', files: '文件', fileName: '文件名',
+  dataBase64: '文件内容', sha256: '文件校验值', size: '文件大小', rows: '行', row: '行号', sheet: '工作表', columns: '列',
+  headerRow: '表头行', periodStart: '调度周期开始', periodEnd: '调度周期结束', dueOn: '报送截止日期', role: '职务类别',
+  personName: '姓名', post: '职务', duty: '职责', text: '文字', filter: '筛选条件', patch: '修改内容', fields: '内容',
+  mappings: '列对应', overrides: '列对应', today: '日期', issuedOn: '成文日期', docNumber: '文号', issuer: '发文机关',
+};
+
+const TYPE_WORDS: Record<string, string> = { string: '文字', number: '数字', boolean: '是/否', array: '列表', object: '一组数据', date: '日期' };
+
+/**
+ * The first problem of a failed validation as one Chinese sentence a clerk can act on. Our schemas carry
+ * their own sentences (they end in 。); for the rest, zod's generic words are replaced by the field's name
+ * and what it should be, so the clerk never sees "无效输入：期望 数组".
+ */
 export function describeValidationError(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return '提交的数据不正确，请检查后重试。';
-  return issue.message;
+  if (/。$/.test(issue.message)) return issue.message;
+  const key = [...issue.path].reverse().find((p) => typeof p === 'string' && FIELD_LABELS[p]) as string | undefined;
+  const field = key ? `“${FIELD_LABELS[key]}”` : '提交的数据';
+  const { maximum, minimum, origin } = issue as { maximum?: unknown; minimum?: unknown; origin?: string };
+  const unit = origin === 'string' ? ' 个字' : origin === 'array' || origin === 'set' ? ' 项' : '';
+  let what: string;
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = TYPE_WORDS[String((issue as { expected?: string }).expected)];
+      what = `缺少或类型不对${expected ? `（应为${expected}）` : ''}`;
+      break;
+    }
+    case 'too_big':
+      what = `${origin === 'string' ? '太长' : origin === 'array' ? '太多' : '太大'}（最多 ${String(maximum)}${unit}）`;
+      break;
+    case 'too_small':
+      what = `${origin === 'string' ? '太短' : origin === 'array' ? '太少' : '太小'}（至少 ${String(minimum)}${unit}）`;
+      break;
+    case 'unrecognized_keys':
+      what = '含有不认识的内容';
+      break;
+    default:
+      what = '不正确';
+  }
+  return `${field}${what}。请刷新后重试；如仍出现，请重新启动督办台账。`;
 }
