@@ -20,5 +20,7 @@ const common = {
 };
 await build({ ...common, entryPoints: [path.join(root, 'electron/main.ts')], outfile: path.join(out, 'main.js') });
 await build({ ...common, entryPoints: [path.join(root, 'electron/preload.ts')], outfile: path.join(out, 'preload.js') });
+// The reader worker (electron/services/readers): the main process starts it from beside main.js.
+await build({ ...common, entryPoints: [path.join(root, 'electron/services/readers/readerWorker.ts')], outfile: path.join(out, 'readerWorker.js') });
 fs.cpSync(path.join(root, 'electron/db/migrations'), path.join(out, 'migrations'), { recursive: true });
-console.log('built dist/main (main.js, preload.js, migrations/)');
+console.log('built dist/main (main.js, preload.js, readerWorker.js, migrations/)');

@@ -10,8 +10,9 @@ import { electronShell } from './electronShell';
 import { buildMenu } from './menu';
 import { denyAllPermissions, hardenWindow } from './hardenWindow';
 import { isOwnPage } from './security/navigationPolicy';
-import { openAppLedger } from './openAppLedger';
-import { backupIfDue } from './services/backupLedger';
+import { createFileLog, openAppLedger } from './openAppLedger';
+import { translateLedgerError } from './db/sqliteErrors';
+import { dailyBackupAtStart } from './services/backupLedger';
 import { restoreWindowState, trackWindowState } from './windowState';
 
 /** Tests and IT staff may point the app at another data folder. */
@@ -42,9 +43,10 @@ const rendererUrl = () => pathToFileURL(rendererIndex()).href;
 async function start(): Promise<void> {
   denyAllPermissions();
   const userData = app.getPath('userData');
+  const ledgerFile = path.join(userData, 'duban.sqlite');
   try {
     ctx = openAppLedger({
-      ledgerFile: path.join(userData, 'duban.sqlite'),
+      ledgerFile,
       runtime: 'electron',
       version: app.getVersion(),
       demoIfEmpty: true,
@@ -52,13 +54,17 @@ async function start(): Promise<void> {
       shell: electronShell(() => mainWindow),
     });
   } catch (err) {
-    const message = err instanceof DomainError ? err.message : `打开台账时出错：${(err as Error).message}`;
+    // A damaged ledger does not land here (the window opens on the recovery screen); a newer, read-only
+    // or unreachable one does, and the clerk is told why before the app closes.
+    createFileLog(path.join(userData, 'logs'))('error', 'ledger could not be opened', err);
+    const known = err instanceof DomainError ? err : translateLedgerError(err, ledgerFile);
+    const message = known?.message ?? `打开台账“${ledgerFile}”时程序内部出错。请把“帮助 → 打开日志文件夹”中的日志发给技术支持。`;
     dialog.showErrorBox('无法打开台账', message);
     app.quit();
     return;
   }
   const context = ctx;
-  backupIfDue(context.ledger.db, context.ledgerFile, localToday()).catch((err) => context.log('error', 'daily backup failed', err));
+  dailyBackupAtStart(context, localToday());
 
   ipcMain.handle('duban:invoke', (event, channel: unknown, payload: unknown) => {
     // Only our own page may call in; anything else that got a frame (it should not) is refused.
@@ -68,7 +74,11 @@ async function start(): Promise<void> {
     return dispatch(context, channel, payload);
   });
 
-  buildMenu({ dataDir: userData, logDir: path.join(userData, 'logs') });
+  buildMenu(
+    { dataDir: userData, logDir: path.join(userData, 'logs') },
+    // The renderer opens the dialog: it lists and restores through the channel map like everything else.
+    { restoreBackup: () => mainWindow?.webContents.send('duban:menu', 'restore-backup') },
+  );
   createWindow(userData);
 }
 

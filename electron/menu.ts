@@ -1,10 +1,17 @@
 import { app, Menu, shell, type MenuItemConstructorOptions } from 'electron';
 
-export function buildMenu(paths: { dataDir: string; logDir: string }): void {
+/** Menu commands the renderer carries out (it gets them over 'duban:menu'). */
+export interface MenuCommands {
+  restoreBackup: () => void;
+}
+
+export function buildMenu(paths: { dataDir: string; logDir: string }, commands: MenuCommands): void {
   const template: MenuItemConstructorOptions[] = [
     {
       label: '文件',
       submenu: [
+        { label: '从备份恢复…', id: 'restore-backup', click: () => commands.restoreBackup() },
+        { type: 'separator' },
         { label: '打开数据文件夹', click: () => void shell.openPath(paths.dataDir) },
         { type: 'separator' },
         { label: '退出', role: 'quit', accelerator: 'Alt+F4' },

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createContext } from './db/audit';
-import { openLedger } from './db/connection';
+import { DomainError } from '../shared/errors';
+import { openLedger, RECOVERABLE_OPEN_FAILURES } from './db/connection';
 import type { AppContext, DesktopShell } from './handlers/context';
 import { localToday } from './handlers/context';
 import { findDemoLedgerFile, isLedgerEmpty, loadDemoLedger, readDemoLedgerFile } from './services/demoLedger';
@@ -10,7 +11,7 @@ export interface OpenAppLedgerOptions {
   ledgerFile: string;
   runtime: AppContext['runtime'];
   version: string;
-  /** Load the demo ledger when the database is empty (a first start). */
+  /** Load the demo ledger on a first start: no file at the path yet. */
   demoIfEmpty?: boolean;
   resourcesDirs?: string[];
   today?: () => string;
@@ -18,24 +19,53 @@ export interface OpenAppLedgerOptions {
   shell: DesktopShell;
 }
 
-/** Opens (or creates) the ledger and builds the context handlers run in: shared by the app, the harness and the CLI. */
+/**
+ * Opens (or creates) the ledger and builds the context handlers run in: shared by the app, the harness and
+ * the CLI. Only a path where no file exists is a new ledger (and gets the demo on a first start). A file
+ * that is there but holds no usable ledger (damaged, empty, not a ledger) is left untouched and the context
+ * comes back in recovery mode (`ledgerProblem`), so the app can offer a backup instead of only an error.
+ */
 export function openAppLedger(options: OpenAppLedgerOptions): AppContext {
   fs.mkdirSync(path.dirname(options.ledgerFile), { recursive: true });
-  const db = openLedger(options.ledgerFile, { create: true });
-  const ledger = createContext(db);
-  if (options.demoIfEmpty && isLedgerEmpty(ledger)) {
-    loadDemoLedger(ledger, readDemoLedgerFile(findDemoLedgerFile(options.resourcesDirs)));
-  }
   const logDir = options.logDir ?? path.join(path.dirname(options.ledgerFile), 'logs');
-  return {
+  const log = createFileLog(logDir);
+  const isNew = !fs.existsSync(options.ledgerFile);
+  const ctx: AppContext = {
     shell: options.shell,
-    ledger,
+    ledger: createContext(openLedger(':memory:')),
     ledgerFile: options.ledgerFile,
     runtime: options.runtime,
     version: options.version,
     today: options.today ?? (() => localToday()),
-    log: createFileLog(logDir),
+    log,
+    ledgerProblem: null,
+    notices: [],
   };
+  reopenLedger(ctx);
+  if (!ctx.ledgerProblem && isNew && options.demoIfEmpty && isLedgerEmpty(ctx.ledger)) {
+    loadDemoLedger(ctx.ledger, readDemoLedgerFile(findDemoLedgerFile(options.resourcesDirs)));
+  }
+  return ctx;
+}
+
+/**
+ * (Re-)opens ctx.ledgerFile and swaps it into the context in place: dispatch keeps one AppContext, so the
+ * next call sees the new connection. A file a backup can cure puts the context in recovery mode over an
+ * empty stand-in ledger in memory; any other failure (newer version, read-only) is thrown.
+ */
+export function reopenLedger(ctx: AppContext, options: { create?: boolean } = {}): void {
+  const previous = ctx.ledger.db;
+  try {
+    ctx.ledger = createContext(openLedger(ctx.ledgerFile, { create: options.create ?? true }));
+    ctx.ledgerProblem = null;
+  } catch (err) {
+    if (!(err instanceof DomainError) || !RECOVERABLE_OPEN_FAILURES.includes(err.code)) throw err;
+    ctx.log('warn', `ledger ${ctx.ledgerFile} cannot be opened: ${err.code}`, err);
+    if (!(ctx.ledger.db.open && ctx.ledger.db.memory)) ctx.ledger = createContext(openLedger(':memory:'));
+    ctx.ledgerProblem = { code: err.code, message: err.message, ledgerFile: ctx.ledgerFile };
+  } finally {
+    if (previous !== ctx.ledger.db && previous.open) previous.close();
+  }
 }
 
 /** Appends one JSON line per event; internal detail (stacks) goes here, never to the clerk's screen. */

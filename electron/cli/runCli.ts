@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DomainError } from '../../shared/errors';
 import { createContext } from '../db/audit';
-import { openLedger } from '../db/connection';
+import { openLedger, RECOVERABLE_OPEN_FAILURES, type Db } from '../db/connection';
+import { translateLedgerError } from '../db/sqliteErrors';
+import { BACKUP_KIND_LABELS, describeBackupContents, describeRestore, formatFileSize, formatLocalDateTime } from '../../shared/backupFacts';
+import { backupsDir, createBackup, listBackups, restoreFromBackup } from '../services/backupLedger';
 import { localToday } from '../handlers/context';
 import { findDemoLedgerFile, isLedgerEmpty, loadDemoLedger, readDemoLedgerFile } from '../services/demoLedger';
 import { TASK_STATUSES, type TaskStatus, type Unit } from '../../shared/domain';
@@ -16,11 +19,12 @@ import { buildFillTemplateWorkbook } from '../services/excel/fillTemplateWorkboo
 import { buildRosterWorkbook } from '../services/excel/rosterWorkbook';
 import { buildTaskListWorkbook } from '../services/excel/taskListWorkbook';
 import { writeWorkbookFile } from '../services/excel/writeWorkbookFile';
-import { ingestDocument, toIngestJson } from '../services/ingest';
+import { toIngestJson } from '../services/ingest';
+import { readerLedger, withReaders } from '../services/readers/readers';
 import { defaultSavePlan, reviewIngest } from '../services/reviewIngest';
 import { saveIngestedDocument } from '../services/saveIngestedDocument';
 import { summarizeLedger } from '../services/summarizeLedger';
-import { analyseReturnFile, toReturnsJson } from '../services/townshipReturns/analyseReturns';
+import { toReturnsJson } from '../services/townshipReturns/analyseReturns';
 import { commitReturnFiles, fileNamesOfBatches } from '../db/repositories/importBatches';
 import { decideAgainstRound, type DecidedFile } from '../services/townshipReturns/previewReturns';
 import { formatSummary } from './formatSummary';
@@ -47,6 +51,12 @@ const USAGE = `用法：
   duban export roster --db 台账文件.sqlite --group 领导小组名称 --out 文件.xlsx
   duban export bulletin --db 台账文件.sqlite --round 调度轮次 --out 文件.xlsx
                                                导出领导小组名单 / 调度通报（含催办清单）
+  duban backup list --db 台账文件.sqlite [--json]
+                                               列出备份：时间、大小、任务和推进情况条数、最后一次修改、是否完好
+  duban backup create --db 台账文件.sqlite      立即备份一份
+  duban backup restore --db 台账文件.sqlite [--file 备份文件]
+                                               从备份恢复（不指定 --file 时用最近一份完好的备份）；
+                                               恢复前先把当前台账另存为备份，可再恢复回来
 `;
 
 class UsageError extends Error {}
@@ -66,6 +76,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(rest, io);
       case 'import':
         return await importCommand(rest, io);
+      case 'backup':
+        return backupCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -82,6 +94,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     if (err instanceof DomainError) {
       io.err(`错误：${err.message}\n`);
+      return 1;
+    }
+    const dbArg = argv[argv.indexOf('--db') + 1];
+    const translated = argv.includes('--db') && dbArg ? translateLedgerError(err, dbArg) : null;
+    if (translated) {
+      io.err(`错误：${translated.message}\n`);
       return 1;
     }
     io.err(`错误：程序内部出错：${(err as Error).message}\n`);
@@ -131,13 +149,16 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     if (!round && !dryRun) throw new DomainError('round_missing', '台账中还没有调度轮次：请先在“调度轮次”中新建，或用 --round 指定。');
     const unit = typeof values.unit === 'string' ? findUnit(snap.units, values.unit) : undefined;
     const analyses: DecidedFile[] = [];
-    for (const f of files) {
-      const data = fs.existsSync(f) ? fs.readFileSync(f) : null;
-      if (!data) throw new DomainError('file_missing', `找不到文件“${f}”。请检查路径是否正确。`);
-      const analysis = await analyseReturnFile(path.basename(f), data, snap, { unitId: unit?.id, referenceDate: round?.periodEnd ?? today });
-      // The same decisions as the app's preview: what the round already holds, the file's period.
-      analyses.push(decideAgainstRound(analysis, snap, round ?? null, (ids) => fileNamesOfBatches(ctx, ids)));
-    }
+    // Read in the reader worker, as in the app: a file past a limit is refused by name, the rest go on.
+    await withReaders({ ledger: readerLedger(snap) }, async (readers) => {
+      for (const f of files) {
+        const data = fs.existsSync(f) ? fs.readFileSync(f) : null;
+        if (!data) throw new DomainError('file_missing', `找不到文件“${f}”。请检查路径是否正确。`);
+        const analysis = await readers.analyseReturn(path.basename(f), data, { unitId: unit?.id, referenceDate: round?.periodEnd ?? today });
+        // The same decisions as the app's preview: what the round already holds, the file's period.
+        analyses.push(decideAgainstRound(analysis, snap, round ?? null, (ids) => fileNamesOfBatches(ctx, ids)));
+      }
+    });
     if (values.json) io.out(JSON.stringify(toReturnsJson(analyses), null, 2) + '\n');
     const ready = analyses.filter((a) => !a.error && a.unitId !== null);
     const count = (a: (typeof analyses)[number], outcome: string) => a.rows.filter((r) => r.outcome === outcome).length;
@@ -195,7 +216,7 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   const out = values.out;
   if (typeof out !== 'string' || !out.endsWith('.xlsx')) throw new UsageError('缺少 --out 参数，或文件名不是 .xlsx：请指定要保存的 Excel 文件，例如 --out 清单.xlsx');
   const today = typeof values.today === 'string' ? values.today : localToday();
-  const db = openLedger(file, { create: false });
+  const db = openLedger(file, { readonly: true });
   try {
     const snap = readLedgerSnapshot(createContext(db, '命令行'));
     if (kind === 'tasks') {
@@ -235,10 +256,13 @@ async function exportCommand(args: string[], io: CliIo): Promise<number> {
   }
 }
 
-/** A dry run never writes: without a ledger file it reads against an empty ledger in memory. */
+/**
+ * A dry run never writes: it reads the ledger read-only (an older schema is migrated in memory, the file
+ * untouched), and without a ledger file it reads against an empty ledger in memory.
+ */
 function openLedgerFor(file: string, dryRun: boolean) {
   if (dryRun && !fs.existsSync(file)) return openLedger(':memory:', { create: true });
-  return openLedger(file, { create: !dryRun });
+  return openLedger(file, dryRun ? { readonly: true } : { create: true });
 }
 
 function readInputFile(file: string): Buffer {
@@ -255,8 +279,9 @@ async function ingest(args: string[], io: CliIo): Promise<number> {
   const db = openLedgerFor(file, dryRun);
   try {
     const ctx = createContext(db, '命令行');
-    const review = await reviewIngest(ctx, path.basename(files[0]), data);
-    const result = await ingestDocument(path.basename(files[0]), data, { knownUnits: listUnits(ctx) });
+    // Read once, in the reader worker as in the app; the review and the JSON both come from that reading.
+    const result = await withReaders({}, (readers) => readers.readDocument(path.basename(files[0]), data, listUnits(ctx)));
+    const review = await reviewIngest(ctx, path.basename(files[0]), data, async () => result);
     if (values.json) io.out(JSON.stringify(toIngestJson(result), null, 2) + '\n');
     if (dryRun) {
       if (!values.json) io.out(`读取“${files[0]}”：${review.tasks.filter((t) => t.included).length} 项任务，${review.groups.length} 个领导小组（未写入台账）\n`);
@@ -302,7 +327,7 @@ function summary(args: string[], io: CliIo): number {
   const today = typeof values.today === 'string' ? values.today : localToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today 应为 YYYY-MM-DD 格式的日期，收到“${today}”。`);
   if (!fs.existsSync(file)) throw new DomainError('ledger_missing', `找不到台账文件“${file}”。请检查路径是否正确。`);
-  const db = openLedger(file, { create: false });
+  const db = openLedger(file, { readonly: true });
   try {
     const s = summarizeLedger(createContext(db, '命令行'), today);
     io.out(values.json ? JSON.stringify(s, null, 2) + '\n' : formatSummary(s));
@@ -310,4 +335,73 @@ function summary(args: string[], io: CliIo): number {
   } finally {
     db.close();
   }
+}
+
+function backupCommand(args: string[], io: CliIo): number {
+  const [action, ...rest] = args;
+  const values = parse(rest, { db: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } });
+  const file = requireDb(values);
+  if (action === 'list') {
+    // Reads only the backups, never the ledger: it works while the ledger is damaged or in use.
+    const list = listBackups(file);
+    if (values.json) {
+      io.out(JSON.stringify(list, null, 2) + '\n');
+      return 0;
+    }
+    const lines = [`备份文件夹：${list.backupsDir}`];
+    if (!list.backups.length) lines.push('  （没有可用的备份）');
+    for (const b of list.backups) {
+      const last = b.lastChange ? `最后一次修改：${formatLocalDateTime(b.lastChange.at)} ${b.lastChange.what}` : '没有修改记录';
+      lines.push(`  ${formatLocalDateTime(b.takenAt)}  ${BACKUP_KIND_LABELS[b.kind]}  ${formatFileSize(b.size)}  ${describeBackupContents(b)}  ${last}  完好  ${b.name}`);
+    }
+    if (list.unusable.length) {
+      lines.push('未通过检查、不能用于恢复的备份：');
+      for (const u of list.unusable) lines.push(`  ${u.name}：${u.problem}`);
+    }
+    io.out(lines.join('\n') + '\n');
+    return 0;
+  }
+  if (action === 'create') {
+    const db = openLedger(file, { create: false });
+    try {
+      const made = createBackup(db, file);
+      io.out(`已备份：${path.join(backupsDir(file), made.name)}（${describeBackupContents(made)}）\n`);
+      return 0;
+    } finally {
+      db.close();
+    }
+  }
+  if (action === 'restore') {
+    const source = resolveBackupFile(file, values.file);
+    let current: Db | null = null;
+    try {
+      current = openLedger(file, { create: false });
+    } catch (err) {
+      // A damaged, empty or missing ledger is what a restore is for: it is moved aside, not backed up.
+      const curable = err instanceof DomainError && (RECOVERABLE_OPEN_FAILURES.includes(err.code) || err.code === 'ledger_missing');
+      if (!curable) throw err;
+    }
+    try {
+      const outcome = restoreFromBackup({ ledgerFile: file, source, current });
+      openLedger(file, { create: false }).close();
+      io.out(describeRestore(outcome, `可运行 duban backup restore --db ${file} --file ${outcome.savedAs}`) + '\n');
+      return 0;
+    } finally {
+      if (current?.open) current.close();
+    }
+  }
+  throw new UsageError(`未知的备份操作“${action ?? ''}”：可用 list、create、restore。`);
+}
+
+/** --file names a backup in backups/ or any ledger copy; without it, the newest backup that passes its check. */
+function resolveBackupFile(ledgerFile: string, file: string | boolean | undefined): string {
+  if (typeof file === 'string') {
+    if (fs.existsSync(file)) return path.resolve(file);
+    const inFolder = path.join(backupsDir(ledgerFile), path.basename(file));
+    if (fs.existsSync(inFolder)) return inFolder;
+    throw new DomainError('backup_missing', `找不到备份文件“${file}”（也不在“${backupsDir(ledgerFile)}”中）。请用 duban backup list 查看可用的备份。`);
+  }
+  const newest = listBackups(ledgerFile).backups[0];
+  if (!newest) throw new DomainError('backup_missing', `“${backupsDir(ledgerFile)}”中没有可用的备份。`);
+  return path.join(backupsDir(ledgerFile), newest.name);
 }

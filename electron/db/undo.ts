@@ -4,6 +4,12 @@
 import type { ProgressReport, TaskNode, Unit } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { writeAudit, type LedgerContext } from './audit';
+import { deleteDocument } from './repositories/documents';
+import { deleteGroup } from './repositories/groups';
+import { deleteRound } from './repositories/progress';
+import { replayBinEntry, type BinDeleters } from './repositories/recycleBin';
+import { deleteTask } from './repositories/tasks';
+import { deleteUnit } from './repositories/units';
 
 export interface UndoState {
   undo: string | null;
@@ -78,7 +84,18 @@ function createdOnly(table: string): Restorer {
   };
 }
 
+/** Each kind's own delete, so a redo of a delete (or an undo of a restore) makes the same checks again. */
+const BIN_DELETERS: BinDeleters = {
+  unit: (ctx, id, into) => deleteUnit(ctx, id, into),
+  task: (ctx, id, into) => deleteTask(ctx, id, into),
+  group: (ctx, id, into) => deleteGroup(ctx, id, into),
+  round: (ctx, id, into) => deleteRound(ctx, id, into),
+  document: (ctx, id, into) => deleteDocument(ctx, id, into),
+};
+
 const restorers: Record<string, Restorer> = {
+  // A delete and a restore are one audit row each for the bin entry; its rows move with it.
+  recycle_bin: (ctx, id, state) => replayBinEntry(ctx, id, state, BIN_DELETERS),
   policy_document: createdOnly('policy_document'),
   leadership_group: createdOnly('leadership_group'),
   group_member: createdOnly('group_member'),
@@ -104,6 +121,21 @@ export function undoChangeSet(ctx: LedgerContext, changeSetId: number): void {
       .get(changeSetId, changeSetId) as { n: number };
     if (later.n > 0) {
       throw new DomainError('undo_conflict', `这批数据导入后，其中 ${later.n} 处又被修改过，不能整批撤销。请先撤销或核对之后的修改。`);
+    }
+    // A row deleted into the recycle bin (or put back from it) since is not what the import wrote any more.
+    const binned = ctx.db
+      .prepare(
+        `SELECT COUNT(DISTINCT tr.table_name || ':' || tr.row_id) AS n FROM recycle_bin_trail tr
+         WHERE (tr.table_name, tr.row_id) IN (SELECT entity, entity_id FROM audit_log WHERE change_set_id = ?)
+           AND EXISTS (SELECT 1 FROM audit_log b WHERE b.entity = 'recycle_bin' AND b.entity_id = tr.entry_id
+                         AND b.id > (SELECT MAX(id) FROM audit_log WHERE change_set_id = ?))`,
+      )
+      .get(changeSetId, changeSetId) as { n: number };
+    if (binned.n > 0) {
+      throw new DomainError(
+        'undo_conflict',
+        `这批数据导入后，其中 ${binned.n} 处被删除过（移入回收站或已从回收站还原），不能整批撤销。请先核对回收站和之后的修改。`,
+      );
     }
     replay({ ...ctx, changeSetId: undefined }, changeSetId, 'undo');
     ctx.db.prepare('UPDATE change_set SET state = 2 WHERE id = ?').run(changeSetId);

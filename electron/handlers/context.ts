@@ -1,3 +1,5 @@
+import type { LedgerProblem } from '../../shared/channels/backups';
+import type { AppNotice } from '../../shared/errors';
 import type { LedgerContext } from '../db/audit';
 
 /**
@@ -26,6 +28,13 @@ export interface AppContext {
   /** ISO date of "today"; injectable so tests can fix the calendar. */
   today: () => string;
   log: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+  /**
+   * Set when the ledger file could not be opened at start (damaged, empty, not a ledger): `ledger` is then
+   * an empty stand-in in memory and dispatch runs only the recovery channels until a restore re-opens it.
+   */
+  ledgerProblem?: LedgerProblem | null;
+  /** Told to the clerk with the next response (see AppNotice); dispatch empties it. */
+  notices?: AppNotice[];
 }
 
 export function localToday(date = new Date()): string {

@@ -1,5 +1,7 @@
 import { channels, describeValidationError, isChannelName, type ChannelName } from '../../shared/channels';
 import { DomainError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/errors';
+import { translateLedgerError } from '../db/sqliteErrors';
+import { backupHandlers, RECOVERY_CHANNELS } from './backups';
 import type { AppContext } from './context';
 import { dashboardHandlers } from './dashboard';
 import { groupHandlers } from './groups';
@@ -8,6 +10,7 @@ import { returnsHandlers } from './returns';
 import { importHandlers } from './imports';
 import { ingestHandlers } from './ingest';
 import { ledgerHandlers } from './ledger';
+import { recycleBinHandlers } from './recycleBin';
 import { roundHandlers } from './rounds';
 import type { Handler, HandlerMap } from './types';
 import { settingsHandlers } from './settings';
@@ -28,6 +31,8 @@ export const handlers: HandlerMap = {
   ...importHandlers,
   ...exportHandlers,
   ...returnsHandlers,
+  ...recycleBinHandlers,
+  ...backupHandlers,
 };
 
 /**
@@ -36,9 +41,19 @@ export const handlers: HandlerMap = {
  * {code, message} with a Chinese message. Internal errors are logged with detail, never shown.
  */
 export async function dispatch(ctx: AppContext, channel: unknown, payload: unknown): Promise<Result<unknown>> {
+  const result = await run(ctx, channel, payload);
+  // Whatever the clerk should also know (a backup that failed) rides on the next answer.
+  const notices = ctx.notices?.splice(0) ?? [];
+  return notices.length ? { ...result, notices } : result;
+}
+
+async function run(ctx: AppContext, channel: unknown, payload: unknown): Promise<Result<unknown>> {
   if (!isChannelName(channel)) {
     ctx.log('warn', `unknown channel ${String(channel)}`);
     return { ok: false, error: { code: 'unknown_channel', message: '程序版本不一致，请重新启动督办台账。' } };
+  }
+  if (ctx.ledgerProblem && !RECOVERY_CHANNELS.has(channel)) {
+    return { ok: false, error: { code: 'ledger_unavailable', message: '台账文件无法打开，请先按提示从备份恢复台账，或另起一个空台账。' } };
   }
   const parsed = channels[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -50,6 +65,12 @@ export async function dispatch(ctx: AppContext, channel: unknown, payload: unkno
     return { ok: true, data };
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, error: err.toData() };
+    // A locked, read-only, full or vanished ledger is the clerk's to fix: say so in Chinese, log the detail.
+    const translated = translateLedgerError(err, ctx.ledgerFile);
+    if (translated) {
+      ctx.log('warn', `handler ${channel}: ${translated.code}`, err);
+      return { ok: false, error: translated.toData() };
+    }
     ctx.log('error', `handler ${channel} failed`, err);
     return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
   }

@@ -1,5 +1,6 @@
 // 领导小组 writes are audited but not undoable by Ctrl+Z: the undo restorers only know how to bring back
 // tasks, units and reports, and a personnel change is itself the record of what was there before.
+// Deleting a whole group is the exception: it goes to the recycle bin, which undo knows how to reverse.
 import { listDocuments } from '../db/repositories/documents';
 import {
   addDuty,
@@ -7,6 +8,7 @@ import {
   changePerson,
   createGroup,
   deleteDuty,
+  deleteGroup,
   getGroup,
   listDuties,
   listGroups,
@@ -18,12 +20,14 @@ import {
   updateMember,
 } from '../db/repositories/groups';
 import type { FeatureHandlers } from './types';
+import { undoable } from './undoable';
 
 type GroupChannel =
   | 'groups:list'
   | 'groups:view'
   | 'groups:create'
   | 'groups:update'
+  | 'groups:delete'
   | 'groups:addMember'
   | 'groups:updateMember'
   | 'groups:removeMember'
@@ -38,6 +42,10 @@ export const groupHandlers: FeatureHandlers<GroupChannel> = {
   'groups:view': (ctx, req) => ({ group: getGroup(ctx.ledger, req.id), members: listMembers(ctx.ledger, req.id), duties: listDuties(ctx.ledger, req.id) }),
   'groups:create': (ctx, req) => createGroup(ctx.ledger, { ...req, establishedOn: req.establishedOn ?? null }),
   'groups:update': (ctx, req) => updateGroup(ctx.ledger, req.id, req.patch),
+  'groups:delete': undoable<'groups:delete'>('删除领导小组', (ctx, req) => {
+    deleteGroup(ctx.ledger, req.id);
+    return { deleted: req.id };
+  }),
   'groups:addMember': (ctx, req) => addMember(ctx.ledger, req.groupId, { ...req.member, validFrom: req.validFrom ?? ctx.today() }),
   'groups:updateMember': (ctx, req) => updateMember(ctx.ledger, req.id, req.patch),
   'groups:removeMember': (ctx, req) => {

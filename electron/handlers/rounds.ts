@@ -1,8 +1,10 @@
 // 调度轮次 writes are audited but not undoable by Ctrl+Z (see groups.ts); a typed report can be typed again.
+// Deleting a round is the exception: it goes to the recycle bin, which undo knows how to reverse.
 import {
   closeRound,
   createRound,
   defaultRoundUnitIds,
+  deleteRound,
   getRound,
   listRounds,
   listUnitReports,
@@ -12,6 +14,7 @@ import {
 } from '../db/repositories/progress';
 import { listUnits } from '../db/repositories/units';
 import type { FeatureHandlers } from './types';
+import { undoable } from './undoable';
 
 type RoundChannel =
   | 'rounds:list'
@@ -19,6 +22,7 @@ type RoundChannel =
   | 'rounds:create'
   | 'rounds:view'
   | 'rounds:close'
+  | 'rounds:delete'
   | 'rounds:unitReports'
   | 'rounds:unitTasks'
   | 'rounds:saveReport';
@@ -38,6 +42,10 @@ export const roundHandlers: FeatureHandlers<RoundChannel> = {
   'rounds:create': (ctx, req) => createRound(ctx.ledger, req),
   'rounds:view': (ctx, req) => ({ round: getRound(ctx.ledger, req.id), today: ctx.today(), units: unitReportStatuses(ctx.ledger, req.id, ctx.today()) }),
   'rounds:close': (ctx, req) => closeRound(ctx.ledger, req.id),
+  'rounds:delete': undoable<'rounds:delete'>('删除调度轮次', (ctx, req) => {
+    deleteRound(ctx.ledger, req.id);
+    return { deleted: req.id };
+  }),
   'rounds:unitReports': (ctx, req) => listUnitReports(ctx.ledger, req.roundId, req.unitId),
   'rounds:unitTasks': (ctx, req) => listUnitTasks(ctx.ledger, req.unitId),
   'rounds:saveReport': (ctx, req) => recordManualReport(ctx.ledger, { ...req, reportedOn: ctx.today() }),

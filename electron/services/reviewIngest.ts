@@ -4,14 +4,17 @@ import type { Unit } from '../../shared/domain';
 import type { LedgerContext } from '../db/audit';
 import { findImportsOfFile } from '../db/repositories/importBatches';
 import { listUnits } from '../db/repositories/units';
-import { ingestDocument } from './ingest';
+import { ingestDocument, type IngestResult } from './ingest';
 import { guessUnitKind, looksLikeUnit } from './ingest/guessUnitKind';
 import { namesOf } from '../../shared/unitNames';
 
-/** Reads a policy document against the ledger's units; nothing is written. */
-export async function reviewIngest(ctx: LedgerContext, fileName: string, data: Buffer): Promise<IngestReview> {
+/** Reads a document against the ledger's units: the app and the CLI do it in the reader worker (electron/services/readers). */
+export type ReadDocument = (fileName: string, data: Buffer, knownUnits: Unit[]) => Promise<IngestResult>;
+
+/** Reads a policy document against the ledger's units; nothing is written. Without `read` it is read here, in this thread. */
+export async function reviewIngest(ctx: LedgerContext, fileName: string, data: Buffer, read?: ReadDocument): Promise<IngestReview> {
   const knownUnits: Unit[] = listUnits(ctx);
-  const result = await ingestDocument(fileName, data, { knownUnits });
+  const result = read ? await read(fileName, data, knownUnits) : await ingestDocument(fileName, data, { knownUnits });
   const sha256 = crypto.createHash('sha256').update(data).digest('hex');
   return {
     fileName,

@@ -1,9 +1,15 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import type { RecoveryState } from '../../shared/channels/backups';
+import { invoke } from './api';
+import { AppNotices } from './components/AppNotices';
+import { BackupsDialog } from './pages/backups/BackupsDialog';
+import { RecoveryScreen } from './pages/backups/RecoveryScreen';
 import { GroupsPage } from './pages/GroupsPage';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
+import { RecycleBinPage } from './pages/recycleBin/RecycleBinPage';
 import { RoundsPage } from './pages/RoundsPage';
 import { TasksPage } from './pages/tasks/TasksPage';
 import { UnitsPage } from './pages/UnitsPage';
@@ -16,6 +22,7 @@ const PAGES = [
   { id: 'rounds', label: '调度轮次' },
   { id: 'import', label: '导入' },
   { id: 'export', label: '导出' },
+  { id: 'recycleBin', label: '回收站' },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
 
@@ -28,6 +35,7 @@ const RENDER: Record<PageId, () => ReactNode> = {
   rounds: () => <RoundsPage />,
   import: () => <ImportPage />,
   export: () => <ExportPage />,
+  recycleBin: () => <RecycleBinPage />,
 };
 
 /** The page lives in the URL hash so a reload (F5) stays where the clerk was. */
@@ -38,11 +46,20 @@ function pageFromHash(): PageId {
 
 export function App() {
   const [page, setPage] = useState<PageId>(pageFromHash);
+  // Asked before any page: a ledger that could not be opened shows the recovery screen instead.
+  const [recovery, setRecovery] = useState<RecoveryState | null | 'loading'>('loading');
+  const [backupsOpen, setBackupsOpen] = useState(false);
   useEffect(() => {
     const onHash = () => setPage(pageFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  useEffect(() => {
+    invoke('recovery:state', {}).then(setRecovery, () => setRecovery(null));
+    window.duban?.onMenu?.((command) => command === 'restore-backup' && setBackupsOpen(true));
+  }, []);
+  if (recovery === 'loading') return null;
+  if (recovery?.problem) return <RecoveryScreen state={recovery} />;
   return (
     <div className="shell">
       <nav className="nav" aria-label="主导航">
@@ -53,7 +70,11 @@ export function App() {
           </a>
         ))}
       </nav>
-      <main className="content">{RENDER[page]()}</main>
+      <main className="content">
+        <AppNotices />
+        {RENDER[page]()}
+      </main>
+      {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
     </div>
   );
 }

@@ -1,11 +1,26 @@
 // Typed client over the one bridge the preload exposes (or the test harness binds in its place).
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/channels';
-import type { AppErrorData, Result } from '../../shared/errors';
+import type { AppErrorData, AppNotice, Result } from '../../shared/errors';
 
 declare global {
   interface Window {
-    duban?: { invoke: (channel: string, payload: unknown) => Promise<Result<unknown>> };
+    duban?: {
+      invoke: (channel: string, payload: unknown) => Promise<Result<unknown>>;
+      /** Menu commands (文件 → 从备份恢复…); absent where there is no menu. */
+      onMenu?: (listener: (command: string) => void) => void;
+    };
   }
+}
+
+// Notices ride on any response (see AppNotice); kept until the shell listens, as the first answers
+// (the recovery check) come before it is shown.
+const pendingNotices: AppNotice[] = [];
+const noticeListeners = new Set<(notices: AppNotice[]) => void>();
+
+export function onNotices(listener: (notices: AppNotice[]) => void): () => void {
+  noticeListeners.add(listener);
+  if (pendingNotices.length) listener(pendingNotices.splice(0));
+  return () => noticeListeners.delete(listener);
 }
 
 export class AppError extends Error {
@@ -24,6 +39,10 @@ export async function invoke<C extends ChannelName>(channel: C, payload: Request
     result = await bridge.invoke(channel, payload);
   } catch {
     throw new AppError({ code: 'bridge_failed', message: '与台账服务的连接中断，操作未完成。请重新启动督办台账。' });
+  }
+  if (result.notices?.length) {
+    if (noticeListeners.size) noticeListeners.forEach((listener) => listener(result.notices!));
+    else pendingNotices.push(...result.notices);
   }
   if (!result.ok) throw new AppError(result.error);
   return result.data as ResponseOf<C>;

@@ -48,6 +48,7 @@ export const groupChannels = {
   'groups:view': channel<GroupView>()(z.object({ id: idSchema })),
   'groups:create': channel<LeadershipGroup>()(groupFieldsSchema.partial().required({ name: true })),
   'groups:update': channel<LeadershipGroup>()(z.object({ id: idSchema, patch: groupFieldsSchema.partial() })),
+  'groups:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'groups:addMember': channel<GroupMember>()(
     z.object({ groupId: idSchema, member: memberFieldsSchema.partial().required({ role: true }), validFrom: isoDateSchema.nullable().optional() }),
   ),

@@ -2,6 +2,7 @@
 // Main validates every payload against these schemas before a handler sees it.
 // Each feature declares its channels in its own file here; this map joins them.
 import type { z } from 'zod';
+import { backupChannels } from './backups';
 import { dashboardChannels } from './dashboard';
 import { groupChannels } from './groups';
 import { exportChannels } from './exports';
@@ -9,6 +10,7 @@ import { returnsChannels } from './returns';
 import { importChannels } from './imports';
 import { ingestChannels } from './ingest';
 import { ledgerChannels } from './ledger';
+import { recycleBinChannels } from './recycleBin';
 import { roundChannels } from './rounds';
 import { settingsChannels } from './settings';
 import { taskChannels } from './tasks';
@@ -32,6 +34,8 @@ export const channels = {
   ...importChannels,
   ...exportChannels,
   ...returnsChannels,
+  ...recycleBinChannels,
+  ...backupChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -76,6 +76,7 @@ export const roundChannels = {
   'rounds:create': channel<ProgressRound>()(roundCreateSchema),
   'rounds:view': channel<RoundView>()(z.object({ id: idSchema })),
   'rounds:close': channel<ProgressRound>()(z.object({ id: idSchema })),
+  'rounds:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'rounds:unitReports': channel<UnitReport[]>()(z.object({ roundId: idSchema, unitId: idSchema })),
   'rounds:unitTasks': channel<UnitTask[]>()(z.object({ unitId: idSchema })),
   'rounds:saveReport': channel<ProgressReport>()(manualReportSchema),

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { benchIngest } from '../../electron/services/ingest';
+import { withReaders } from '../../electron/services/readers/readers';
 import { median, type BenchLine } from './report';
 
 const DIR = path.resolve(__dirname, '../fixtures/documents');
@@ -29,6 +30,23 @@ export async function runIngestBench(): Promise<BenchLine[]> {
     const { medianMs } = await benchIngest(name, data, RUNS);
     lines.push({ name: `ingest: ${name} (${Math.round(data.length / 1024)} KB)`, ms: medianMs, ratio: medianMs / Math.max(base, 0.01), extra: `read alone ${base.toFixed(1)} ms` });
   }
+  // As the app reads them: in the reader worker (the bundled one when built), already running.
+  const bundled = path.resolve(__dirname, '../../dist/main/readerWorker.js');
+  const workerScript = fs.existsSync(bundled) ? bundled : undefined;
+  await withReaders({ workerScript }, async (readers) => {
+    for (const name of files) {
+      const data = fs.readFileSync(path.join(DIR, name));
+      await readers.readDocument(name, data, []);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const t0 = performance.now();
+        await readers.readDocument(name, data, []);
+        times.push(performance.now() - t0);
+      }
+      const inProcess = lines.find((l) => l.name.includes(name))!.ms;
+      lines.push({ name: `ingest in the reader worker: ${name}`, ms: median(times), ratio: median(times) / inProcess, extra: `against in-process ${inProcess.toFixed(1)} ms` });
+    }
+  });
   // About 30 pages: six copies of the 鄂尔多斯 plan, as one pasted text.
   const one = fs.readFileSync(path.join(DIR, 'ordos-capacity-plan.txt'), 'utf8');
   const big = Buffer.from(Array.from({ length: 6 }, () => one).join('\n'), 'utf8');

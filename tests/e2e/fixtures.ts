@@ -11,6 +11,7 @@ import type { ScriptedShell } from '../harness/scriptedShell';
 import { createContext } from '../../electron/db/audit';
 import { openLedger } from '../../electron/db/connection';
 import { fillBigLedger } from '../bench/bigLedger';
+import { injectLedgerFault, RECOVERY_FAULTS, type LedgerFault } from '../harness/ledgerFaults';
 
 export const runtime = process.env.DUBAN_E2E_RUNTIME === 'electron' ? 'electron' : 'browser';
 
@@ -26,6 +27,8 @@ export interface DubanApp {
   shell: ScriptedShell | null;
   /** Go to a page through the navigation, as a clerk would. */
   open: (label: '首页' | '任务清单' | '领导小组' | '责任单位' | '调度轮次' | '导入' | '导出') => Promise<void>;
+  /** Choose a menu command (文件 → 从备份恢复… is 'restore-backup'): the real menu under Electron. */
+  menu: (command: 'restore-backup') => Promise<void>;
 }
 
 export interface DubanOptions {
@@ -33,16 +36,24 @@ export interface DubanOptions {
   today: string | undefined;
   /** A generated ledger of this many work items instead of the demo ledger. Browser runtime only. */
   generatedItems: number | undefined;
+  /**
+   * Start on a ledger that cannot be used, with backups beside it, or with a backups folder that cannot be
+   * written (tests/harness/ledgerFaults.ts); on a bad ledger the app opens on its recovery screen.
+   */
+  ledgerFault: LedgerFault | undefined;
 }
 
 export const test = base.extend<DubanOptions & { app: DubanApp }>({
   today: [undefined, { option: true }],
   generatedItems: [undefined, { option: true }],
-  app: async ({ page: browserPage, today, generatedItems }, use, testInfo) => {
+  ledgerFault: [undefined, { option: true }],
+  app: async ({ page: browserPage, today, generatedItems, ledgerFault }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
     let page: Page;
     let close: () => Promise<void>;
     let shell: ScriptedShell | null = null;
+    let menu: DubanApp['menu'];
+    if (ledgerFault) injectLedgerFault(dataDir, ledgerFault);
     if (runtime === 'electron') {
       const electronApp = await _electron.launch({
         args: [path.join(root, 'dist/main/main.js')],
@@ -50,6 +61,9 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
       });
       page = await electronApp.firstWindow();
       close = () => electronApp.close();
+      menu = async (command) => {
+        await electronApp.evaluate(({ Menu }, id) => Menu.getApplicationMenu()?.getMenuItemById(id)?.click(), command);
+      };
     } else {
       page = browserPage;
       if (generatedItems) {
@@ -61,6 +75,9 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
       shell = ctx.shell;
       close = async () => {
         ctx.ledger.db.close();
+      };
+      menu = async (command) => {
+        await page.evaluate((c) => (window as unknown as { __dubanMenu: (c: string) => void }).__dubanMenu(c), command);
       };
     }
     const app: DubanApp = {
@@ -75,13 +92,15 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
         await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: label, exact: true }).click();
         await page.getByRole('heading', { level: 1, name: label }).waitFor();
       },
+      menu: (command) => menu(command),
     };
     // A grid feature used without its module only logs "AG Grid: error #200" and quietly does nothing.
     const gridErrors: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error' && msg.text().includes('AG Grid')) gridErrors.push(msg.text());
     });
-    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    if (ledgerFault && RECOVERY_FAULTS.includes(ledgerFault)) await page.getByRole('heading', { level: 1, name: '台账无法打开' }).waitFor();
+    else await page.getByRole('navigation', { name: '主导航' }).waitFor();
     await use(app);
     await close();
     if (gridErrors.length) throw new Error(`AG Grid reported errors:\n${gridErrors.join('\n')}`);

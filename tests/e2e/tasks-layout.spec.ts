@@ -81,7 +81,7 @@ test.describe('a ledger of 600 work items', () => {
       return view.data.rows.find((r) => r.task.content.includes('第550项'))!.task.id;
     });
     await app.page.evaluate((focus) => (window.location.hash = `#/tasks?focus=${focus}`), id);
-    await expect(app.page.getByRole('complementary', { name: '任务详情' })).toContainText('第550项具体工作内容');
+    await expect(app.page.getByRole('complementary', { name: '任务详情' })).toContainText('第550项具体工作内容', { timeout: 15_000 });
     await expect(app.page.locator(`.ag-row[row-id="i${id}"]`)).toBeVisible();
   });
 });

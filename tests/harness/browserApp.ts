@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import type { AppContext } from '../../electron/handlers/context';
 import { dispatch } from '../../electron/handlers/dispatch';
 import { openAppLedger } from '../../electron/openAppLedger';
+import { dailyBackupAtStart } from '../../electron/services/backupLedger';
 import { scriptedShell, type ScriptedShell } from './scriptedShell';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -26,6 +27,8 @@ export async function startBrowserApp(
     today: options.today ? () => options.today! : undefined,
     shell: options.shell ?? scriptedShell(path.join(path.dirname(options.ledgerFile), 'out')),
   }) as AppContext & { shell: ScriptedShell };
+  // As the app does at start (electron/main.ts): a failure reaches the page as a notice.
+  dailyBackupAtStart(ctx, ctx.today());
   // Payloads cross as JSON text: Playwright serialises a string far faster than a large object tree,
   // and JSON is also what survives Electron's structured clone (no functions, no class instances).
   await page.exposeBinding('__dubanInvoke', async (_source, channel: unknown, payload: string) =>
@@ -33,7 +36,8 @@ export async function startBrowserApp(
   );
   // A string, not a function: tools that transpile this file (tsx) may add helpers the page lacks.
   await page.addInitScript(
-    'window.duban = { invoke: async (channel, payload) => JSON.parse(await window.__dubanInvoke(channel, JSON.stringify(payload ?? {}))) };',
+    // onMenu keeps the listener where a spec can reach it: the harness has no menu bar (see DubanApp.menu).
+    'window.duban = { invoke: async (channel, payload) => JSON.parse(await window.__dubanInvoke(channel, JSON.stringify(payload ?? {}))), onMenu: (listener) => { window.__dubanMenu = listener; } };',
   );
   // Serve the built renderer from a fixed origin without a server: requests are answered from dist/.
   await page.route(`${APP_ORIGIN}/**`, async (route) => {

@@ -21,3 +21,9 @@ export function findMapping(ctx: LedgerContext, unitId: number, signature: strin
   const row = ctx.db.prepare('SELECT mapping FROM column_mapping WHERE unit_id = ? AND signature = ?').get(unitId, signature) as { mapping: string } | undefined;
   return row ? (JSON.parse(row.mapping) as StoredMapping) : undefined;
 }
+
+/** Every remembered mapping: the reader worker analyses returns without access to the ledger. */
+export function listMappings(ctx: LedgerContext): { unitId: number; signature: string; columns: StoredMapping }[] {
+  const rows = ctx.db.prepare('SELECT unit_id AS unitId, signature, mapping FROM column_mapping').all() as { unitId: number; signature: string; mapping: string }[];
+  return rows.map((r) => ({ unitId: r.unitId, signature: r.signature, columns: JSON.parse(r.mapping) as StoredMapping }));
+}

@@ -1,6 +1,7 @@
 import { GROUP_ROLES, type GroupDuty, type GroupMember, type LeadershipGroup } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit, type LedgerContext } from '../audit';
+import { moveToBin } from './recycleBin';
 import { toDuty, toGroup, toMember } from './rows';
 
 export interface GroupInput {
@@ -121,6 +122,14 @@ export function updateGroup(ctx: LedgerContext, id: number, patch: Partial<Group
     const after = getGroup(ctx, id);
     writeAudit(ctx, { entity: 'leadership_group', entityId: id, action: 'update', before, after });
     return after;
+  })();
+}
+
+/** The whole group goes to the recycle bin with its members (past ones too) and duties. */
+export function deleteGroup(ctx: LedgerContext, id: number, into?: number): void {
+  ctx.db.transaction(() => {
+    const group = getGroup(ctx, id);
+    moveToBin(ctx, { kind: 'group', kindLabel: '领导小组', label: group.name, table: 'leadership_group', id }, into);
   })();
 }
 

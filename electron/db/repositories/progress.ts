@@ -4,6 +4,7 @@ import type { ProgressReport, ProgressRound, TaskStatus, UnitKind } from '../../
 import { DomainError } from '../../../shared/errors';
 import { filledReportSql } from '../../../shared/reportFields';
 import { writeAudit, type LedgerContext } from '../audit';
+import { moveToBin } from './recycleBin';
 import { toReport, toRound } from './rows';
 
 export interface RoundInput {
@@ -186,6 +187,14 @@ export function closeRound(ctx: LedgerContext, id: number): ProgressRound {
     const after = getRound(ctx, id);
     writeAudit(ctx, { entity: 'progress_round', entityId: id, action: 'update', before, after });
     return after;
+  })();
+}
+
+/** The round goes to the recycle bin with its reports and the list of units asked to report. */
+export function deleteRound(ctx: LedgerContext, id: number, into?: number): void {
+  ctx.db.transaction(() => {
+    const round = getRound(ctx, id);
+    moveToBin(ctx, { kind: 'round', kindLabel: '调度轮次', label: round.name, table: 'progress_round', id }, into);
   })();
 }
 

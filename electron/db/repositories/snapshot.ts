@@ -6,7 +6,10 @@ import { listReports, listReportsForTasks, listRoundUnits, listRounds } from './
 import { listTaskHead, listTasks } from './tasks';
 import { listUnits } from './units';
 
-/** The whole ledger as plain data, read in one transaction so exports never see half an edit. */
+/**
+ * The whole ledger as plain data, read in one transaction so exports never see half an edit. Deferred:
+ * a read takes no write lock, so it never waits for another process's write.
+ */
 export function readLedgerSnapshot(ctx: LedgerContext): LedgerSnapshot {
   return ctx.db.transaction(() => ({
     documents: listDocuments(ctx),
@@ -18,7 +21,7 @@ export function readLedgerSnapshot(ctx: LedgerContext): LedgerSnapshot {
     rounds: listRounds(ctx),
     roundUnits: listRoundUnits(ctx),
     reports: listReports(ctx),
-  }))();
+  })).deferred();
 }
 
 /**
@@ -40,5 +43,5 @@ export function readLedgerHead(ctx: LedgerContext, limit: number): { snapshot: L
       reports: listReportsForTasks(ctx, tasks.map((t) => t.id)),
     };
     return { snapshot, total };
-  })();
+  }).deferred();
 }

@@ -1,6 +1,7 @@
 import type { Deadline, TaskLevel, TaskNode, TaskStatus } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit, type LedgerContext } from '../audit';
+import { moveToBin } from './recycleBin';
 import { toTask } from './rows';
 
 export interface TaskInput {
@@ -211,16 +212,17 @@ export function updateTask(ctx: LedgerContext, id: number, patch: TaskPatch): Ta
   })();
 }
 
-/** Deletes a task with everything below it; the audit keeps each removed node so nothing is lost for good. */
-export function deleteTask(ctx: LedgerContext, id: number): number {
+/**
+ * Deletes a task with everything below it (work items, unit links, reports) into the recycle bin; returns
+ * how many tasks went. `into` is the bin entry it came from, when undo/redo moves it back there.
+ */
+export function deleteTask(ctx: LedgerContext, id: number, into?: number): number {
   return ctx.db.transaction(() => {
-    const all = listTasks(ctx);
-    const doomed = new Set<number>([id]);
-    for (const t of all) if (t.parentId !== null && doomed.has(t.parentId)) doomed.add(t.id);
-    getTask(ctx, id);
-    for (const t of all.filter((t) => doomed.has(t.id))) writeAudit(ctx, { entity: 'task', entityId: t.id, action: 'delete', before: t });
-    ctx.db.prepare('DELETE FROM task WHERE id = ?').run(id);
-    return doomed.size;
+    const task = getTask(ctx, id);
+    const words = `${task.number}${task.content || task.title}`.trim() || '（无标题）';
+    const label = words.length > 40 ? `${words.slice(0, 40)}…` : words;
+    const { rows } = moveToBin(ctx, { kind: 'task', kindLabel: LEVEL_NAMES[task.level], label, table: 'task', id }, into);
+    return rows.task ?? 1;
   })();
 }
 

@@ -1,6 +1,7 @@
 import type { Unit, UnitKind } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit, type LedgerContext } from '../audit';
+import { moveToBin } from './recycleBin';
 import { toUnit } from './rows';
 
 export interface UnitInput {
@@ -95,8 +96,12 @@ export function updateUnit(ctx: LedgerContext, id: number, patch: Partial<UnitIn
 
 const MAX_LISTED = 5;
 
-/** Refuses while anything still points at the unit, naming what does, so no task silently loses its owner. */
-export function deleteUnit(ctx: LedgerContext, id: number): void {
+/**
+ * Refuses while tasks or a current group membership still name the unit, so no task silently loses its
+ * owner; otherwise the unit goes to the recycle bin with what hung on it (its reports, its place in rounds).
+ * `into` is the bin entry it came from, when undo/redo moves it back there.
+ */
+export function deleteUnit(ctx: LedgerContext, id: number, into?: number): void {
   ctx.db.transaction(() => {
     const before = getUnit(ctx, id);
     const tasks = ctx.db
@@ -113,16 +118,11 @@ export function deleteUnit(ctx: LedgerContext, id: number): void {
         `“${before.name}”仍是 ${names.join('、')}${more}的责任单位，不能删除。请先在任务清单中改派这些任务，或把该单位设为“停用”。`,
       );
     }
-    const reports = (ctx.db.prepare('SELECT COUNT(*) AS n FROM progress_report WHERE unit_id = ?').get(id) as { n: number }).n;
-    if (reports > 0) {
-      throw new DomainError('unit_has_reports', `“${before.name}”已有 ${reports} 条推进情况记录，删除会丢失这些记录。请改为把该单位设为“停用”。`);
-    }
     const members = (ctx.db.prepare('SELECT COUNT(*) AS n FROM group_member WHERE unit_id = ? AND valid_to IS NULL').get(id) as { n: number }).n;
     if (members > 0) {
       throw new DomainError('unit_in_group', `“${before.name}”是领导小组的成员单位，不能删除。请先在领导小组中移除，或把该单位设为“停用”。`);
     }
-    ctx.db.prepare('DELETE FROM unit WHERE id = ?').run(id);
-    writeAudit(ctx, { entity: 'unit', entityId: id, action: 'delete', before });
+    moveToBin(ctx, { kind: 'unit', kindLabel: '单位', label: before.name, table: 'unit', id }, into);
   })();
 }
 

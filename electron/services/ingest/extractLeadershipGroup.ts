@@ -49,8 +49,8 @@ function groupNameFrom(lines: Line[], issuer: string): { name: string; span: Spa
     return { name, span: { start: heading.start + at, end: heading.start + at + name.length } };
   }
   for (const l of lines) {
-    const m = /(?:决定)?成立(?!由)([^。；]*?领导小组)/.exec(l.text);
-    if (m) return { name: m[1].replace(/^了/, ''), span: { start: l.start + m.index + m[0].length - m[1].length, end: l.start + m.index + m[0].length } };
+    const m = foundedGroup(l.text);
+    if (m) return { name: m.name.replace(/^了/, ''), span: { start: l.start + m.index, end: l.start + m.index + m.name.length } };
   }
   return null;
 }
@@ -61,14 +61,14 @@ function findOffice(lines: Line[]): { office: string; members: GroupMemberOut[] 
   for (const l of lines) {
     const m = /办公室设在([^，。；,;（(]+)/.exec(l.text);
     if (m && !office) office = m[1].replace(/(内|里)$/, '').trim();
-    for (const d of l.text.matchAll(/([^，。；、]+?)(?:兼任|担任)(办公室(?:副)?主任)/g)) {
-      const post = d[1].replace(/^(由|领导小组下设办公室，?)/, '');
-      const s = l.start + d.index!;
-      members.push({ role: d[2], person: '', post, unit: unitOfPost(post), span: { start: s, end: s + d[0].length } });
+    for (const d of officeHolders(l.text)) {
+      const post = d.holder.replace(/^(由|领导小组下设办公室，?)/, '');
+      const s = l.start + d.index;
+      members.push({ role: d.role, person: '', post, unit: unitOfPost(post), span: { start: s, end: s + d.length } });
     }
-    for (const d of l.text.matchAll(/(办公室(?:副)?主任)由([^，。；]+?)(?:兼任|担任)/g)) {
-      const s = l.start + d.index!;
-      members.push({ role: d[1], person: '', post: d[2], unit: unitOfPost(d[2]), span: { start: s, end: s + d[0].length } });
+    for (const d of officeChairs(l.text)) {
+      const s = l.start + d.index;
+      members.push({ role: d.role, person: '', post: d.post, unit: unitOfPost(d.post), span: { start: s, end: s + d.length } });
     }
   }
   return { office, members };
@@ -136,29 +136,29 @@ export function readDuties(lines: Line[]): ExtractedGroup['duties'] {
 export function extractProseGroups(lines: Line[]): ExtractedGroup[] {
   const groups: ExtractedGroup[] = [];
   for (const l of lines) {
-    for (const sentence of l.text.matchAll(/[^。]*成立由[^。]*?领导小组[^。]*。?/g)) {
-      const s = sentence[0];
+    const officeAfter = officeSeat(l.text);
+    for (const sentence of groupSentences(l.text)) {
+      const s = sentence.text;
       if (/(要|应|须|均)成立由/.test(s)) continue;
-      const base = l.start + sentence.index!;
-      const nameMatch = /的([^，。、的]*?领导小组)/.exec(s) ?? /([^，。、由]*?领导小组)/.exec(s);
-      const name = nameMatch ? nameMatch[1] : '领导小组';
+      const base = l.start + sentence.index;
+      const name = /的([^，。、的]*?领导小组)/.exec(s)?.[1] ?? groupNameBefore(s) ?? '领导小组';
       const members: GroupMemberOut[] = [];
       for (const m of s.matchAll(/(?:由|、|，)([^，、；由]+?)(?:任|担任)(常务副组长|副组长|组长)/g)) {
         const at = base + m.index! + 1;
         members.push({ role: m[2], person: '', post: m[1], unit: unitOfPost(m[1]), span: { start: at, end: at + m[0].length - 1 } });
       }
-      const memberList = /[，、]([^，；。]*?)(?:等(?:单位|部门))?(?:主要负责同志|负责同志|分管负责同志)?(?:为|作为)成员(?:单位)?/.exec(s);
+      const memberList = memberListOf(s);
       if (memberList) {
-        const listStart = base + memberList.index! + 1;
-        for (const t of splitNames(memberList[1], listStart)) {
+        const listStart = base + memberList.index + 1;
+        for (const t of splitNames(memberList.list, listStart)) {
           const unit = cleanUnitName(t.name);
           if (looksLikeUnit(unit)) members.push({ role: '成员', person: '', post: '', unit, span: { start: t.start, end: t.start + t.name.length } });
         }
       }
-      const officeMatch = /办公室设在([^，。；]+)/.exec(l.text.slice(sentence.index!));
+      const office = officeAfter(sentence.index);
       groups.push({
         name,
-        office: officeMatch ? officeMatch[1].trim() : '',
+        office,
         members,
         duties: [],
         span: { start: base, end: base + s.length },
@@ -166,4 +166,156 @@ export function extractProseGroups(lines: Line[]): ExtractedGroup[] {
     }
   }
   return groups;
+}
+
+// The scans below replace regexes that began with a lazy run of any characters ([^。]*, [^，、]+?):
+// on a long line without the character that stops the run, such a regex retries every start to the
+// end of the line, which is quadratic (a 100,000-character line without 。 took 5.5 s, a million
+// never ended). Each scan finds what its regex found (a property test compares them on random text)
+// while reading the line a bounded number of times.
+
+/** Positions of `pattern` (global) at or after a point that only moves forward: one pass over the text. */
+function forwardFinder(text: string, pattern: RegExp): (from: number) => number {
+  let found = -1;
+  return (from) => {
+    if (found !== Infinity && found < from) {
+      pattern.lastIndex = from;
+      found = pattern.exec(text)?.index ?? Infinity;
+    }
+    return found;
+  };
+}
+
+/**
+ * The stretches of a line, each up to and with its 。, that set up a group (成立由 and then 领导小组
+ * inside one stretch): the matches of /[^。]*成立由[^。]*?领导小组[^。]*。?/g.
+ */
+export function groupSentences(text: string): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  const nextGroup = forwardFinder(text, /领导小组/g);
+  let from = 0;
+  while (from < text.length) {
+    const founding = text.indexOf('成立由', from);
+    if (founding < 0) break;
+    const group = nextGroup(founding + 3);
+    if (group === Infinity) break;
+    // 成立由 holds no 。: its stretch starts after the last 。 before it, which is never before `from`.
+    const start = text.lastIndexOf('。', founding) + 1;
+    const stop = text.indexOf('。', founding);
+    const end = stop < 0 ? text.length : stop + 1;
+    if (stop < 0 || group < stop) out.push({ index: start, text: text.slice(start, end) });
+    from = end;
+  }
+  return out;
+}
+
+/** The words before the first 领导小组 back to a ，。、由: /([^，。、由]*?领导小组)/.exec(s)?.[1]. */
+export function groupNameBefore(s: string): string | undefined {
+  const at = s.indexOf('领导小组');
+  if (at < 0) return undefined;
+  let start = at;
+  while (start > 0 && !'，。、由'.includes(s[start - 1])) start--;
+  return s.slice(start, at + 4);
+}
+
+const MEMBER_TAIL = /(?:等(?:单位|部门))?(?:主要负责同志|负责同志|分管负责同志)?(?:为|作为)成员/y;
+
+/**
+ * The member list of a group sentence (，A、B、C等单位为成员): the index and [1] of
+ * /[，、]([^，；。]*?)(?:等(?:单位|部门))?(?:主要负责同志|负责同志|分管负责同志)?(?:为|作为)成员/.exec(s).
+ */
+export function memberListOf(s: string): { index: number; list: string } | null {
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] !== '，' && s[i] !== '、') {
+      i++;
+      continue;
+    }
+    // The shortest run after the mark that the tail follows; the run stops at ，；。, which the tail never holds.
+    let e = i + 1;
+    for (; ; e++) {
+      MEMBER_TAIL.lastIndex = e;
+      if (MEMBER_TAIL.test(s)) return { index: i, list: s.slice(i + 1, e) };
+      if (e >= s.length || '，；。'.includes(s[e])) break;
+    }
+    // Each 、 before the stop would read the same run without a tail: the next try starts at the stop.
+    i = e;
+  }
+  return null;
+}
+
+/** For each point of a line (moving forward), what /办公室设在([^，。；]+)/ finds in the rest of it. */
+function officeSeat(text: string): (from: number) => string {
+  let at = -1;
+  let seat = '';
+  return (from) => {
+    if (at === Infinity || from <= at) return seat;
+    at = text.indexOf('办公室设在', from);
+    while (at >= 0 && (at + 5 >= text.length || '，。；'.includes(text[at + 5]))) at = text.indexOf('办公室设在', at + 1);
+    if (at < 0) {
+      at = Infinity;
+      return (seat = '');
+    }
+    let end = at + 5;
+    while (end < text.length && !'，。；'.includes(text[end])) end++;
+    return (seat = text.slice(at + 5, end).trim());
+  };
+}
+
+/**
+ * Who holds the office's posts (县卫健局分管副局长兼任办公室主任): the matches of
+ * /([^，。；、]+?)(?:兼任|担任)(办公室(?:副)?主任)/g, as index, length, holder and role.
+ */
+export function officeHolders(text: string): { index: number; length: number; holder: string; role: string }[] {
+  const out: { index: number; length: number; holder: string; role: string }[] = [];
+  // Where the stretch between ，。；、 holding the next post begins: the holder is read from there.
+  let stretchStart = 0;
+  let scanned = 0;
+  for (const m of text.matchAll(/(?:兼任|担任)(办公室(?:副)?主任)/g)) {
+    const at = m.index!;
+    for (; scanned < at; scanned++) if ('，。；、'.includes(text[scanned])) stretchStart = scanned + 1;
+    scanned = Math.max(scanned, at + m[0].length);
+    // A holder has one character at least; a post with none before it is read as part of the next holder.
+    if (at === stretchStart) continue;
+    out.push({ index: stretchStart, length: at + m[0].length - stretchStart, holder: text.slice(stretchStart, at), role: m[1] });
+    stretchStart = at + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * Posts given by name (办公室主任由县卫健局分管副局长兼任): the matches of
+ * /(办公室(?:副)?主任)由([^，。；]+?)(?:兼任|担任)/g, as index, length, role and post.
+ */
+export function officeChairs(text: string): { index: number; length: number; role: string; post: string }[] {
+  const out: { index: number; length: number; role: string; post: string }[] = [];
+  const nextHolds = forwardFinder(text, /兼任|担任/g);
+  const nextStop = forwardFinder(text, /[，。；]/g);
+  const chair = /(办公室(?:副)?主任)由/g;
+  for (let m = chair.exec(text); m; m = chair.exec(text)) {
+    const from = m.index + m[0].length;
+    const holds = nextHolds(from + 1);
+    // The post runs from 由 to the first 兼任/担任 one character on at least, with no ，。； between.
+    if (holds !== Infinity && nextStop(from) >= holds) {
+      out.push({ index: m.index, length: holds + 2 - m.index, role: m[1], post: text.slice(from, holds) });
+      chair.lastIndex = holds + 2;
+    } else chair.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/**
+ * A group named where it is set up (决定成立…领导小组), not 成立由: where the name starts and the name,
+ * as /(?:决定)?成立(?!由)([^。；]*?领导小组)/ gives them.
+ */
+export function foundedGroup(text: string): { index: number; name: string } | null {
+  const nextGroup = forwardFinder(text, /领导小组/g);
+  const nextStop = forwardFinder(text, /[。；]/g);
+  for (let at = text.indexOf('成立'); at >= 0; at = text.indexOf('成立', at + 1)) {
+    if (text[at + 2] === '由') continue;
+    const group = nextGroup(at + 2);
+    if (group === Infinity) return null;
+    if (nextStop(at + 2) > group) return { index: at + 2, name: text.slice(at + 2, group + 4) };
+  }
+  return null;
 }

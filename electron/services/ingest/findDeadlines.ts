@@ -11,7 +11,9 @@ const PHASE = new RegExp(`(\\d{4})年(\\d{1,2})月(?:(\\d{1,2})日)?\\s*${DASH}\
 const YEAR_RANGE = new RegExp(`(\\d{4})\\s*${DASH}\\s*(\\d{4})年`, 'g');
 const DATED = /(?:(到|至|于|在|截至|力争|争取)\s*)?(\d{4})年(?:(\d{1,2})月(?:(\d{1,2})日)?)?(上半年|年中|底|末|年底|年末)?(前|之前|以前)?/g;
 const START_YEAR = /^(全面启动|启动|开始实施|起实施|全面推开|全面推行|开展试点)/;
-const WITHIN = /([0-9]+|[一二三四五六七八九十两]+)年(?:内|之内|时间内)/g;
+// Starts only where a run of digits starts: tried inside a long run of digits without 年 (a garbled
+// line), the run would be read again from every digit.
+const WITHIN = /(?<![0-9])([0-9]+)年(?:内|之内|时间内)|(?<![一二三四五六七八九十两])([一二三四五六七八九十两]+)年(?:内|之内|时间内)/g;
 const RECURRING = /每(月|季度|季|半年|年度|年)(?:至少)?(?:[^，。；;]{0,15}?(?:([0-9]+|[一二两三四五六])次)|(?:[^，。；;]{0,15}?)(?:召开|开展|汇报|报送|组织|通报|调度|督查|督导|考核|评估|评价|巡诊|培训))/g;
 const ONGOING = /长期坚持|常态化/g;
 
@@ -29,14 +31,53 @@ function firstOfMonth(y: number, m: number): string {
   return `${y}-${String(m).padStart(2, '0')}-01`;
 }
 
+/**
+ * The spans already read as deadlines, so a phrase is read by the first pattern that takes it. Checked
+ * by binary search rather than against every span taken: a long text with thousands of dates made
+ * that quadratic. Spans taken never overlap; within one pattern's pass they arrive in text order.
+ */
+class TakenSpans {
+  /** Earlier passes' spans, sorted by start; disjoint, so their ends are sorted too. */
+  private sorted: [number, number][] = [];
+  /** This pass's spans, in text order. */
+  private pass: [number, number][] = [];
+
+  take(s: number, e: number): boolean {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid][0] < e) lo = mid + 1;
+      else hi = mid;
+    }
+    // The last earlier span starting before e is the only one that can reach past s.
+    if (lo > 0 && this.sorted[lo - 1][1] > s) return false;
+    const previous = this.pass[this.pass.length - 1];
+    if (previous && previous[1] > s && previous[0] < e) return false;
+    this.pass.push([s, e]);
+    return true;
+  }
+
+  endPass(): void {
+    if (!this.pass.length) return;
+    const merged: [number, number][] = [];
+    let i = 0;
+    let j = 0;
+    while (i < this.sorted.length || j < this.pass.length) {
+      if (j >= this.pass.length || (i < this.sorted.length && this.sorted[i][0] < this.pass[j][0])) merged.push(this.sorted[i++]);
+      else merged.push(this.pass[j++]);
+    }
+    this.sorted = merged;
+    this.pass = [];
+  }
+}
+
 /** Every deadline phrase in `text`; spans are offset by `offset` into the document text. */
 export function findDeadlines(text: string, offset: number, opts: { documentDate?: string | null } = {}): DeadlineHit[] {
   const hits: DeadlineHit[] = [];
-  const taken: [number, number][] = [];
-  const free = (s: number, e: number) => taken.every(([a, b]) => e <= a || s >= b);
+  const taken = new TakenSpans();
   const add = (hit: Omit<DeadlineHit, 'span'>, s: number, e: number) => {
-    if (!free(s, e)) return;
-    taken.push([s, e]);
+    if (!taken.take(s, e)) return;
     hits.push({ ...hit, span: { start: offset + s, end: offset + e } });
   };
   const none = (words: string): Deadline => ({ date: null, recurrence: null, ongoing: false, text: words });
@@ -48,9 +89,11 @@ export function findDeadlines(text: string, offset: number, opts: { documentDate
     const startDay = m[3] ? `${y1}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : firstOfMonth(y1, Number(m[2]));
     add({ deadline: { ...none(m[0]), date: endDay }, form: 'phase', startDate: startDay }, m.index!, m.index! + m[0].length);
   }
+  taken.endPass();
   for (const m of text.matchAll(YEAR_RANGE)) {
     add({ deadline: { ...none(m[0]), date: `${m[2]}-12-31` }, form: 'phase', startDate: `${m[1]}-01-01` }, m.index!, m.index! + m[0].length);
   }
+  taken.endPass();
   for (const m of text.matchAll(DATED)) {
     const s = m.index!;
     const after = text.slice(s + m[0].length);
@@ -68,17 +111,20 @@ export function findDeadlines(text: string, offset: number, opts: { documentDate
     const parsed = parseDeadline(m[0]);
     if (parsed.date) add({ deadline: { ...parsed, text: m[0] }, form: 'date', startDate: null }, s, s + m[0].length);
   }
+  taken.endPass();
   for (const m of text.matchAll(WITHIN)) {
-    const years = chineseNumber(m[1]);
+    const years = chineseNumber(m[1] ?? m[2]);
     if (!years || years > 20) continue;
     const date = opts.documentDate ? addYears(opts.documentDate, years) : null;
     add({ deadline: { ...none(m[0]), date }, form: 'within_years', startDate: opts.documentDate ?? null }, m.index!, m.index! + m[0].length);
   }
+  taken.endPass();
   for (const m of text.matchAll(RECURRING)) {
     const parsed = parseDeadline(`每${m[1]}`);
     if (!parsed.recurrence) continue;
     add({ deadline: { date: null, recurrence: parsed.recurrence, ongoing: false, text: m[0] }, form: 'recurrence', startDate: null }, m.index!, m.index! + m[0].length);
   }
+  taken.endPass();
   for (const m of text.matchAll(ONGOING)) {
     add({ deadline: { ...none(m[0]), ongoing: true }, form: 'ongoing', startDate: null }, m.index!, m.index! + m[0].length);
   }

@@ -51,7 +51,7 @@ export async function ingestDocument(fileName: string, data: Buffer, opts: Inges
   const tableItems: TableItem[] = [];
   for (const table of [...parts.bodyTables, ...parts.appendices.flatMap((a) => a.tables)]) {
     const items = readTaskTable(table);
-    if (items) tableItems.push(...items);
+    if (items) for (const item of items) tableItems.push(item);
   }
 
   const tasks: ExtractedTask[] = [];
@@ -68,7 +68,7 @@ export async function ingestDocument(fileName: string, data: Buffer, opts: Inges
     const group = extractRosterGroup(appendix.lines, meta.issuer);
     if (group) groups.push(group);
   }
-  groups.push(...extractProseGroups(bodyLines));
+  for (const group of extractProseGroups(bodyLines)) groups.push(group);
 
   const milestones = findMilestones(tasks);
   if (!tasks.length) warnings.push('未识别出编号条目（一、（一）1.）或附件任务清单，请检查文件内容。');
@@ -82,7 +82,7 @@ export async function ingestDocument(fileName: string, data: Buffer, opts: Inges
     bodySpan: parts.body.length ? { start: parts.body[0].start, end: parts.body[parts.body.length - 1].end } : { start: 0, end: 0 },
     appendixSpans: parts.appendices.map((a) => {
       const ends = [a.heading.end, ...a.lines.map((l) => l.end), ...a.tables.map((t) => t.span.end)];
-      return { start: a.heading.start, end: Math.max(...ends) };
+      return { start: a.heading.start, end: ends.reduce((max, e) => Math.max(max, e), -Infinity) };
     }),
     tasks,
     groups,
@@ -140,11 +140,11 @@ function addBodyNode(
   const targetHits: ExtractedTask['targetHits'] = [];
   for (const seg of node.segments) {
     for (const marker of findUnitMarkers(seg.text)) {
-      raw.push(...parseUnitList(marker.inner, seg.start + marker.innerStart));
+      for (const unit of parseUnitList(marker.inner, seg.start + marker.innerStart)) raw.push(unit);
       carriesForward ||= marker.carriesForward;
     }
-    deadlines.push(...findDeadlines(seg.text, seg.start, { documentDate: ctx.documentDate }));
-    targetHits.push(...findTargets(stripMarkersKeepingLength(seg.text), seg.start));
+    for (const hit of findDeadlines(seg.text, seg.start, { documentDate: ctx.documentDate })) deadlines.push(hit);
+    for (const hit of findTargets(stripMarkersKeepingLength(seg.text), seg.start)) targetHits.push(hit);
   }
   let unitsInherited = false;
   let units = raw;

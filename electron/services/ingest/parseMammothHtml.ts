@@ -1,5 +1,7 @@
 // mammoth writes a small, regular subset of HTML (p, h1–h6, li, table/tr/td/th with rowspan/colspan,
 // br, inline marks). Reading that subset here avoids a dependency on a general HTML parser.
+import { DomainError } from '../../../shared/errors';
+import { MAX_CELLS as MAX_TABLE_CELLS } from '../readers/limits';
 import type { RawBlock, RawCell } from './types';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -38,7 +40,7 @@ export function parseMammothHtml(html: string): RawBlock[] {
   const flushPara = () => {
     if (para === null) return;
     const lines = para.split('\n');
-    if (cell) cell.lines.push(...lines);
+    if (cell) for (const line of lines) cell.lines.push(line);
     else for (const line of lines) blocks.push(paraHeading ? { kind: 'para', text: line, heading: true } : { kind: 'para', text: line });
     para = null;
   };
@@ -75,7 +77,7 @@ export function parseMammothHtml(html: string): RawBlock[] {
         if (built) {
           const rows = fillMerged(built);
           // A table inside a cell is read as that cell's lines: appendix tables are never nested.
-          if (cell) cell.lines.push(...rows.map((r) => r.map((c) => c.lines.join(' ')).join(' ')));
+          if (cell) for (const r of rows) cell.lines.push(r.map((c) => c.lines.join(' ')).join(' '));
           else blocks.push({ kind: 'table', rows });
         }
       }
@@ -107,13 +109,21 @@ function spanAttr(attrs: string, name: string): number {
 /** Lays cells on a grid; a merged cell's copies point back to it so they can be filled and traced. */
 export function fillMerged(table: TableBuild): RawCell[][] {
   const grid: RawCell[][] = [];
+  // Merged cells are spelt out one copy per place, so spans (up to 999 × 999 each) are counted.
+  let placed = 0;
   table.rows.forEach((row, r) => {
     grid[r] ??= [];
     let c = 0;
     for (const built of row) {
       while (grid[r][c]) c++;
       const lines = built.lines.map((l) => l.trim()).filter((l) => l !== '');
-      for (let dr = 0; dr < built.rowspan; dr++) {
+      // Rows a rowspan reaches past the last <tr> are dropped below: they are never filled.
+      const rowspan = Math.min(built.rowspan, table.rows.length - r);
+      placed += rowspan * built.colspan;
+      if (placed > MAX_TABLE_CELLS) {
+        throw new DomainError('ingest/table-too-large', `中的表格有超过 ${MAX_TABLE_CELLS} 个单元格（含合并单元格的每一格），超过上限，不像是政策文件中的表格，未读取。请检查是否发错了文件。`);
+      }
+      for (let dr = 0; dr < rowspan; dr++) {
         for (let dc = 0; dc < built.colspan; dc++) {
           grid[r + dr] ??= [];
           grid[r + dr][c + dc] = dr === 0 && dc === 0 ? { lines } : { lines, mergedFrom: { row: r, col: c } };

@@ -2,6 +2,7 @@
 // can act on (.doc → 另存为 .docx, .pdf → 复制文字为 .txt).
 import { extname } from 'node:path';
 import { DomainError } from '../../../shared/errors';
+import { DOCUMENT_MAX_BYTES, MAX_TEXT_CHARS, mb } from '../readers/limits';
 import { readDocx } from './readDocx';
 import { readPastedText } from './readPastedText';
 import type { RawBlock } from './types';
@@ -24,8 +25,30 @@ function pdfError(fileName: string): DomainError {
 }
 
 export async function readDocumentBlocks(fileName: string, data: Buffer): Promise<RawBlock[]> {
+  const blocks = await readBlocks(fileName, data);
+  let chars = 0;
+  for (const b of blocks) {
+    if (b.kind === 'para') chars += b.text.length;
+    else for (const row of b.rows) for (const cell of row) for (const line of cell.lines) chars += line.length;
+    if (chars > MAX_TEXT_CHARS) {
+      throw new DomainError(
+        'ingest/too-long',
+        `“${fileName}”的文字超过上限 ${MAX_TEXT_CHARS / 10000} 万字，不像是一份实施方案，未读取。请检查是否发错了文件；如确是政策文件，可只把含重点任务的部分另存为 .docx 或 .txt 后导入。`,
+      );
+    }
+  }
+  return blocks;
+}
+
+async function readBlocks(fileName: string, data: Buffer): Promise<RawBlock[]> {
   const ext = extname(fileName).toLowerCase();
   if (!data.length) throw new DomainError('ingest/empty', `“${fileName}”是空文件，没有可读取的内容。`);
+  if (data.length > DOCUMENT_MAX_BYTES) {
+    throw new DomainError(
+      'ingest/too-large',
+      `“${fileName}”太大（${mb(data.length)}，上限 ${mb(DOCUMENT_MAX_BYTES)}），不像是政策文件，未读取。请检查是否发错了文件；如确是政策文件，请删除其中的图片后另存再导入。`,
+    );
+  }
   // The bytes decide over the name: a .doc renamed to .docx is still a .doc.
   if (startsWith(data, OLE_MAGIC) || ext === '.doc' || ext === '.wps' || ext === '.dot') throw docError(fileName);
   if (data.subarray(0, 5).toString('latin1') === '%PDF-' || ext === '.pdf') throw pdfError(fileName);

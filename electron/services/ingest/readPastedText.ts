@@ -15,11 +15,44 @@ export function decodeText(data: Buffer): string {
 
 const PAGE_NUMBER = /^\s*(?:[-—–－·•]\s*)?\d{1,3}(?:\s*[-—–－·•])?\s*$|^\s*第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?\s*$|^\s*\d+\s*\/\s*\d+\s*$/;
 
+// A few markdown patterns are read by scans rather than regexes: on a long line of the wrong shape
+// (a garbled file) the regex retried every start position to the end of the line, which is quadratic.
+
+/** /\[bookmark:[^\]]*\]/gi removed: each marker up to the next ]. */
+function stripBookmarks(line: string): string {
+  const marker = /\[bookmark:/gi;
+  let out = '';
+  let from = 0;
+  for (let m = marker.exec(line); m; m = marker.exec(line)) {
+    const close = line.indexOf(']', m.index + m[0].length);
+    // Without a ] after it, no marker further on has one either.
+    if (close < 0) break;
+    out += line.slice(from, m.index);
+    from = close + 1;
+    marker.lastIndex = from;
+  }
+  return from ? out + line.slice(from) : line;
+}
+
+const isSpace = (ch: string) => /\s/.test(ch);
+
+/** /\s+#+\s*$/ removed: the closing hashes of a markdown heading (## 标题 ##). */
+function stripClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  if (hashes === end || hashes === 0 || !isSpace(text[hashes - 1])) return text;
+  let start = hashes - 1;
+  while (start > 0 && isSpace(text[start - 1])) start--;
+  return text.slice(0, start);
+}
+
 /** Strips what a markdown converter added; reports whether the line was a markdown heading. */
 export function stripMarkdown(line: string): { text: string; heading: boolean } {
-  let text = line.replace(/\[bookmark:[^\]]*\]/gi, '');
+  let text = stripBookmarks(line);
   const h = /^\s{0,3}#{1,6}\s+/.exec(text);
-  if (h) text = text.slice(h[0].length).replace(/\s+#+\s*$/, '');
+  if (h) text = stripClosingHashes(text.slice(h[0].length));
   text = text
     .replace(/^\s*>\s?/, '')
     .replace(/\*\*|__/g, '')
@@ -27,8 +60,12 @@ export function stripMarkdown(line: string): { text: string; heading: boolean } 
   return { text, heading: Boolean(h) };
 }
 
+/** /^\s*\|.*\|\s*$/: a | first and a | last (spaces aside), no line break between. */
 function isMarkdownTableRow(line: string): boolean {
-  return /^\s*\|.*\|\s*$/.test(line);
+  const first = line.search(/\S/);
+  if (first < 0 || line[first] !== '|') return false;
+  const last = line.trimEnd().length - 1;
+  return last > first && line[last] === '|' && !/[\n\r\u2028\u2029]/.test(line.slice(first + 1, last));
 }
 
 function markdownCells(line: string): string[] {
@@ -75,6 +112,8 @@ function readTabTable(lines: string[], from: number): { table: { kind: 'table'; 
   let row: string[][] = [];
   let cell: string[] | null = null;
   let sawBlank = false;
+  // Where the run of blank lines being passed ends: looked up once per run, not once per blank line.
+  let blankRunEnd = -1;
   let i = from;
   const width = () => rows[0]?.length ?? 0;
   for (; i < lines.length; i++) {
@@ -91,9 +130,12 @@ function readTabTable(lines: string[], from: number): { table: { kind: 'table'; 
     }
     if (!line.trim()) {
       sawBlank = true;
-      // The table ends when no tab-led line follows within a few blank lines.
+      // The table ends when no tab-led line follows within a few blank lines; decided at the run's
+      // first blank line, as the rest of the run is nearer the line that follows it.
+      if (i < blankRunEnd) continue;
       let j = i + 1;
       while (j < lines.length && !lines[j].trim()) j++;
+      blankRunEnd = j;
       if (j >= lines.length || (j - i > 12 && !lines[j].startsWith('\t'))) break;
       continue;
     }

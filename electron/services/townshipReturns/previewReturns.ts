@@ -8,10 +8,14 @@ import { findMapping } from '../../db/repositories/columnMappings';
 import { analyseReturnFile, type AnalyseOptions, type FileAnalysis, type ReturnRow } from './analyseReturns';
 import { checkReturnPeriod } from './checkReturnPeriod';
 
+/** Reads and analyses one file: the app and the CLI do it in the reader worker (electron/services/readers). */
+export type AnalyseFile = (fileName: string, data: Buffer, options: Pick<AnalyseOptions, 'unitId' | 'overrides' | 'referenceDate'>) => Promise<FileAnalysis>;
+
 /**
  * Analysis plus what the clerk needs to decide: the reports the round already holds for the township
  * (a row is written only where it adds something, and asks where it would replace something), whether
- * the file belongs to this round, and earlier imports of the same file.
+ * the file belongs to this round, and earlier imports of the same file. Without `analyse` the file is
+ * read here, in this thread.
  */
 export async function previewReturnFile(
   ctx: LedgerContext,
@@ -22,15 +26,14 @@ export async function previewReturnFile(
   today: string,
   unitId?: number,
   overrides?: AnalyseOptions['overrides'],
+  analyse?: AnalyseFile,
 ): Promise<ReturnFileView> {
   const round = snap.rounds.find((r) => r.id === roundId);
   if (!round) throw new DomainError('round_not_found', '所选调度轮次已不存在，请刷新后重新选择。');
-  const a = await analyseReturnFile(fileName, data, snap, {
-    unitId,
-    overrides,
-    referenceDate: round.periodEnd ?? today,
-    remembered: (unit, signature) => findMapping(ctx, unit, signature),
-  });
+  const options = { unitId, overrides, referenceDate: round.periodEnd ?? today };
+  const a = analyse
+    ? await analyse(fileName, data, options)
+    : await analyseReturnFile(fileName, data, snap, { ...options, remembered: (unit, signature) => findMapping(ctx, unit, signature) });
   const decided = decideAgainstRound(a, snap, round, (ids) => fileNamesOfBatches(ctx, ids));
   return { ...decided, alreadyImported: findImportsOfFile(ctx, a.sha256).map((b) => ({ batchId: b.batchId, createdAt: b.createdAt })) };
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { GroupList, GroupView } from '../../../shared/channels/groups';
 import type { Unit } from '../../../shared/domain';
 import { errorMessage, invoke } from '../api';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { PageMessages } from '../components/PageMessages';
 import { DutiesSection } from './groups/DutiesSection';
 import { GroupInfoForm } from './groups/GroupInfoForm';
@@ -14,6 +15,7 @@ export function GroupsPage() {
   const [view, setView] = useState<GroupView | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
+  const [deleting, setDeleting] = useState(false);
   const report = useCallback((n: string, e: string) => {
     setNotice(n);
     setError(e);
@@ -50,6 +52,22 @@ export function GroupsPage() {
     }
   };
 
+  const deleteGroup = async () => {
+    setDeleting(false);
+    const group = view?.group;
+    if (!group) return;
+    try {
+      await invoke('groups:delete', { id: group.id });
+      const l = await invoke('groups:list', {});
+      setList(l);
+      setView(null);
+      setGroupId(l.groups[0]?.id ?? null);
+      report(`已删除“${group.name}”并移入回收站，需要时可在“回收站”中还原。`, '');
+    } catch (err) {
+      report('', errorMessage(err));
+    }
+  };
+
   return (
     <section className="page page-groups">
       <div className="page-head">
@@ -64,6 +82,9 @@ export function GroupsPage() {
           </select>
           <button type="button" onClick={createGroup}>
             新建领导小组
+          </button>
+          <button type="button" className="danger-text" disabled={!view} onClick={() => setDeleting(true)}>
+            删除领导小组
           </button>
         </div>
       </div>
@@ -100,6 +121,15 @@ export function GroupsPage() {
             report={report}
           />
         </>
+      )}
+      {deleting && view && (
+        <ConfirmDialog
+          title="删除领导小组"
+          message={`确定删除“${view.group.name}”吗？它的 ${view.members.length} 条成员记录（含历任）和 ${view.duties.length} 项成员单位职责会一并移入回收站，需要时可以在“回收站”中还原。`}
+          confirmLabel="删除"
+          onConfirm={deleteGroup}
+          onCancel={() => setDeleting(false)}
+        />
       )}
     </section>
   );

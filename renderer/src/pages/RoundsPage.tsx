@@ -54,6 +54,21 @@ export function RoundsPage() {
     }
   };
 
+  const deleteRound = async () => {
+    if (!view) return;
+    const { round } = view;
+    try {
+      await invoke('rounds:delete', { id: round.id });
+      setError('');
+      setNotice(`已删除“${round.name}”并移入回收站，需要时可在“回收站”中还原。`);
+      const list = await invoke('rounds:list', {});
+      setRounds(list);
+      setRoundId(([...list].reverse().find((r) => !r.closed) ?? list.at(-1))?.id ?? null);
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  };
+
   return (
     <section className="page page-rounds">
       <div className="page-head">
@@ -84,7 +99,7 @@ export function RoundsPage() {
             </button>
           ))}
         </nav>
-        {view && <RoundDetail view={view} onOpen={(unit, typing) => setOpened({ unit, typing })} onClose={closeRound} />}
+        {view && <RoundDetail view={view} onOpen={(unit, typing) => setOpened({ unit, typing })} onClose={closeRound} onDelete={deleteRound} />}
       </div>
       {creating && (
         <NewRoundDialog

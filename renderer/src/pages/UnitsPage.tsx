@@ -117,7 +117,7 @@ export function UnitsPage() {
       await invoke('units:delete', { id: unit.id });
       setUnits((list) => list.filter((u) => u.id !== unit.id));
       setError('');
-      setNotice(`已删除“${unit.name}”。`);
+      setNotice(`已删除“${unit.name}”并移入回收站，需要时可在“回收站”中还原。`);
     } catch (err) {
       setError(errorMessage(err));
       setNotice('');
@@ -176,7 +176,7 @@ export function UnitsPage() {
       {deleting && (
         <ConfirmDialog
           title="删除责任单位"
-          message={`确定删除“${deleting.name}”吗？删除后不能恢复；如该单位仍有任务，系统会拒绝删除并列出这些任务。`}
+          message={`确定删除“${deleting.name}”吗？该单位连同它的推进情况会移入回收站，需要时可以在“回收站”中还原。如该单位仍有任务，系统会拒绝删除并列出这些任务。`}
           confirmLabel="删除"
           onConfirm={confirmDelete}
           onCancel={() => setDeleting(null)}

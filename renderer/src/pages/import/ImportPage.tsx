@@ -3,6 +3,7 @@ import type { IngestReview } from '../../../../shared/channels/ingest';
 import { errorMessage, invoke } from '../../api';
 import { PageMessages } from '../../components/PageMessages';
 import { DocumentReview } from './DocumentReview';
+import { DocumentList } from './DocumentList';
 import { ImportBatchList } from './ImportBatchList';
 import { fileToBase64 } from './readDroppedFile';
 import { ReturnsImport } from './ReturnsImport';
@@ -78,6 +79,7 @@ export function ImportPage() {
             {busy && <p role="status">{busy}</p>}
           </div>
         ))}
+      {tab === 'document' && !review && <DocumentList version={version} onChanged={report} />}
       {tab === 'history' && <ImportBatchList version={version} onChanged={report} />}
     </section>
   );

@@ -10,10 +10,16 @@ function periodText(v: RoundView): string {
 }
 
 /** Who was asked, who has answered: the chase list of one round. */
-export function RoundDetail(props: { view: RoundView; onOpen: (unit: UnitReportStatus, typing: boolean) => void; onClose: () => void }) {
+export function RoundDetail(props: {
+  view: RoundView;
+  onOpen: (unit: UnitReportStatus, typing: boolean) => void;
+  onClose: () => void;
+  onDelete: () => void;
+}) {
   const { view } = props;
   const [filter, setFilter] = useState<Filter>('all');
   const [confirming, setConfirming] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const expected = view.units.filter((u) => u.expected);
   const count = (state: UnitReportStatus['state']) => expected.filter((u) => u.state === state).length;
   const shown = view.units.filter((u) => (filter === 'all' ? true : filter === 'reported' ? u.state === 'reported' : u.state !== 'reported'));
@@ -25,11 +31,16 @@ export function RoundDetail(props: { view: RoundView; onOpen: (unit: UnitReportS
           {view.round.name}
           {view.round.closed && <span className="badge">已关闭</span>}
         </h2>
-        {!view.round.closed && (
-          <button type="button" onClick={() => setConfirming(true)}>
-            关闭本轮
+        <div className="toolbar">
+          {!view.round.closed && (
+            <button type="button" onClick={() => setConfirming(true)}>
+              关闭本轮
+            </button>
+          )}
+          <button type="button" className="danger-text" onClick={() => setDeleting(true)}>
+            删除本轮
           </button>
-        )}
+        </div>
       </div>
       <p className="muted round-facts">
         调度周期：{periodText(view)}　报送截止：{view.round.dueOn ?? '未填写'}　今天：{view.today}
@@ -112,6 +123,18 @@ export function RoundDetail(props: { view: RoundView; onOpen: (unit: UnitReportS
             props.onClose();
           }}
           onCancel={() => setConfirming(false)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="删除调度轮次"
+          message={`确定删除“${view.round.name}”吗？本轮的推进情况和应报单位名单会一并移入回收站，需要时可以在“回收站”中还原。`}
+          confirmLabel="删除"
+          onConfirm={() => {
+            setDeleting(false);
+            props.onDelete();
+          }}
+          onCancel={() => setDeleting(false)}
         />
       )}
     </div>

@@ -3,7 +3,7 @@ import type { TaskDetail } from '../../../../shared/channels';
 import type { Unit } from '../../../../shared/domain';
 import { errorMessage, invoke } from '../../api';
 
-const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', import: '导入', undo: '撤销' };
+const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', import: '导入', undo: '撤销', redo: '重做', restore: '从回收站还原' };
 
 export function TaskDetailPanel({ taskId, units, version, onClose }: { taskId: number; units: Unit[]; version: number; onClose: () => void }) {
   const [detail, setDetail] = useState<TaskDetail | null>(null);
@@ -74,7 +74,8 @@ export function TaskDetailPanel({ taskId, units, version, onClose }: { taskId: n
           ))}
           <h3>修改记录</h3>
           <ul className="history">
-            {detail.history.map((h, i) => (
+            {/* An update this panel has no field for (the source document emptied by deleting it) would read as an empty 修改. */}
+            {detail.history.filter((h) => h.action !== 'update' || h.changes.length > 0).map((h, i) => (
               <li key={i}>
                 <span className="muted">
                   {h.at.slice(0, 16).replace('T', ' ')} {h.actor} {ACTIONS[h.action] ?? h.action}

@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TaskListView } from '../../../../shared/channels';
 import { TASK_STATUSES, type Unit } from '../../../../shared/domain';
 import { errorMessage, invoke } from '../../api';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageMessages } from '../../components/PageMessages';
 import { useUndo } from '../../components/useUndo';
 import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
@@ -15,6 +14,7 @@ import { CloseOutDialog } from './CloseOutDialog';
 import { PasteDialog, type OverwriteContext } from './PasteDialog';
 import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from '../../../../shared/planPaste';
 import { DeadlineEditor } from './DeadlineEditor';
+import { TaskDeleteDialog } from './TaskDeleteDialog';
 import { TaskDetailPanel } from './TaskDetailPanel';
 import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from '../../../../shared/taskListRows';
 import { columnLayoutStore } from './columnLayoutStore';
@@ -318,18 +318,17 @@ export function TasksPage() {
     }
   };
 
-  const confirmDelete = async () => {
-    const row = deleting;
-    setDeleting(null);
-    if (!row) return;
+  const confirmDelete = async (id: number): Promise<string | null> => {
     try {
-      const { deleted } = await invoke('tasks:delete', { id: row.node.id });
+      const { deleted } = await invoke('tasks:delete', { id });
+      setDeleting(null);
       setCurrent(null);
       await reload();
-      setNotice(`已删除 ${deleted} 项。`);
+      setNotice(`已删除 ${deleted} 项并移入回收站，需要时可在“回收站”中还原，或点“撤销”。`);
       setError('');
+      return null;
     } catch (err) {
-      setError(errorMessage(err));
+      return errorMessage(err);
     }
   };
 
@@ -427,7 +426,7 @@ export function TasksPage() {
             <button type="button" title="升级：工作内容升为重点任务" aria-label="升级" onClick={() => changeLevel('out')}>←</button>
             <button type="button" title="降级：重点任务降为上一重点任务的工作内容" aria-label="降级" onClick={() => changeLevel('in')}>→</button>
           </span>
-          <button type="button" disabled={!current || current.kind === 'section'} onClick={() => current && setDeleting(current)}>
+          <button type="button" disabled={!current} onClick={() => current && setDeleting(current)}>
             删除
           </button>
           <select
@@ -580,15 +579,7 @@ export function TasksPage() {
           }}
         />
       )}
-      {deleting && (
-        <ConfirmDialog
-          title="删除任务"
-          message={`确定删除“${deleting.node.content || deleting.node.title}”吗？${deleting.kind === 'item' ? '' : '其下的所有工作内容也会一并删除。'}删除记录保留在修改记录中。`}
-          confirmLabel="删除"
-          onConfirm={confirmDelete}
-          onCancel={() => setDeleting(null)}
-        />
-      )}
+      {deleting && <TaskDeleteDialog row={deleting} allRows={allRows} onConfirm={confirmDelete} onCancel={() => setDeleting(null)} />}
       {pasting !== null && (
         <PasteDialog
           initialText={pasting.text}

@@ -1,0 +1,309 @@
+// The main process's side of the reader worker. Township returns and policy documents are read and
+// analysed there, one file at a time, each under a time limit; the worker's heap is capped. A file
+// that runs past either is stopped by terminating the worker (a fresh one reads the next file), and
+// refused with a message that names it and the limit, so one bad file never freezes IPC and the rest
+// of a batch goes on. A batch's ledger is copied to the worker once (0.1–0.4 s for 10,000 work items),
+// not once per file; the worker itself outlives a batch for a minute, because starting one and loading
+// exceljs and SheetJS into it takes about a second, which a clerk re-mapping columns would wait for
+// every time.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { LedgerSnapshot, Unit } from '../../../shared/domain';
+import { DomainError } from '../../../shared/errors';
+import type { FileAnalysis } from '../townshipReturns/analyseReturns';
+import type { IngestResult } from '../ingest/types';
+import { READ_TIMEOUT_MS, READER_HEAP_MB } from './limits';
+import type { ReaderJob, ReaderLedger, ReaderReply, ReaderRequest, ReturnOptions } from './protocol';
+
+/** How long an idle worker is kept for the next batch. */
+const IDLE_MS = 60_000;
+
+export interface ReaderLimits {
+  /** Per file: reading and analysing it. */
+  timeoutMs: number;
+  /** The worker's JavaScript heap. */
+  heapMb: number;
+}
+
+export interface ReadersOptions {
+  /** What returns are matched against; documents need none. */
+  ledger?: ReaderLedger;
+  limits?: Partial<ReaderLimits>;
+  /** Where internal failures go (the app's log); the clerk only sees the Chinese message. */
+  log?: (level: 'info' | 'warn' | 'error', message: string, detail?: unknown) => void;
+  /** Another script speaking the worker's protocol (tests: one that hangs on a file, to prove the limit). */
+  workerScript?: string;
+}
+
+type Kind = 'returns' | 'document';
+
+/** What a clerk is told to do with a file that could not be read, by kind. */
+const RESAVE: Record<Kind, string> = {
+  returns: '请让填报单位用 Excel 或 WPS 打开后另存为 .xlsx 再发送',
+  document: '请用 Word 或 WPS 打开后另存为 .docx 再导入；如文件确实很长，可只导入含重点任务的部分',
+};
+
+/** The work items and units of a snapshot: all the analysis of returns reads, and far less to copy. */
+export function readerLedger(snap: LedgerSnapshot, mappings: ReaderLedger['mappings'] = []): ReaderLedger {
+  return {
+    snapshot: {
+      documents: [],
+      units: snap.units,
+      tasks: snap.tasks.filter((t) => t.level === 'item'),
+      groups: [],
+      members: [],
+      duties: [],
+      rounds: [],
+      roundUnits: [],
+      reports: [],
+    },
+    mappings,
+  };
+}
+
+/** A file refused before or during analysis, in the shape of an analysis, so a batch lists it beside the others. */
+export function refusedAnalysis(fileName: string, data: Buffer, error: DomainError): FileAnalysis {
+  return {
+    file: fileName,
+    unit: null,
+    unitId: null,
+    sha256: crypto.createHash('sha256').update(data).digest('hex'),
+    size: data.length,
+    error: error.toData(),
+    rows: [],
+    unmatched: [],
+    conflicts: [],
+    notes: [],
+    warnings: [],
+    sheets: [],
+    template: null,
+    headLines: [],
+    filledOn: null,
+  };
+}
+
+/**
+ * The bundled worker beside the bundled main process (dist/main), else the TypeScript source through
+ * tsx (the CLI, vitest, the browser harness).
+ */
+function defaultWorkerScript(): string {
+  const bundled = path.join(__dirname, 'readerWorker.js');
+  return fs.existsSync(bundled) ? bundled : path.join(__dirname, 'readerWorker.source.cjs');
+}
+
+type Log = ReadersOptions['log'];
+
+/** The file a request is for: what its messages name, and its limit. */
+interface FileJob {
+  kind: Kind;
+  name: string;
+  timeoutMs: number;
+  log: Log;
+}
+
+/** One worker (restarted after a stop) and the files waiting for it, shared by the batches of a process. */
+class ReaderHost {
+  private worker: Worker | null = null;
+  /** The ledgers the running worker holds, by batch. */
+  readonly held = new Set<number>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+  private idle: NodeJS.Timeout | null = null;
+  private nextId = 0;
+
+  constructor(
+    private readonly script: string,
+    private readonly heapMb: number,
+  ) {}
+
+  /** Runs a job on the worker once the jobs before it are done. */
+  run<T>(file: FileJob, job: (worker: Worker) => Promise<T>): Promise<T> {
+    this.pending++;
+    if (this.idle) clearTimeout(this.idle);
+    const next = this.queue.then(() => {
+      let worker: Worker;
+      try {
+        worker = this.ensure();
+      } catch (err) {
+        throw internalFailure(file.kind, file.name, err, file.log);
+      }
+      return job(worker);
+    });
+    this.queue = next
+      .catch(() => undefined)
+      .finally(() => {
+        if (--this.pending === 0) this.armIdle();
+      });
+    return next;
+  }
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
+    // An idle worker never keeps the process (the CLI) alive; a file being read keeps it by its timer.
+    worker.unref();
+    // Failures are taken by the file being read; one between files, or while stopping, must not become
+    // an uncaught 'error' event in the main process.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => this.discard(worker));
+    this.worker = worker;
+    return worker;
+  }
+
+  private armIdle(): void {
+    this.idle = setTimeout(() => {
+      if (this.pending === 0 && this.worker) this.stop(this.worker);
+    }, IDLE_MS);
+    this.idle.unref();
+  }
+
+  /** A stopped or failed worker is never asked again; the next file starts a fresh one. */
+  private discard(worker: Worker): void {
+    if (this.worker !== worker) return;
+    this.worker = null;
+    this.held.clear();
+  }
+
+  stop(worker: Worker): void {
+    this.discard(worker);
+    void worker.terminate();
+  }
+
+  /** One request and its reply, under the time limit; the worker is stopped if it runs past it. */
+  ask(worker: Worker, request: ReaderJob, file: FileJob): Promise<unknown> {
+    const id = ++this.nextId;
+    const { kind, name, timeoutMs, log } = file;
+    return new Promise((resolve, reject) => {
+      const settle = (then: () => void) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        then();
+      };
+      const onMessage = (reply: ReaderReply) => {
+        if (reply.id !== id) return;
+        if (reply.ok) return settle(() => resolve(reply.value));
+        const refusal = reply.error;
+        if (refusal) {
+          if (reply.detail) log?.('warn', `reader refused ${name}: ${refusal.code}`, reply.detail);
+          return settle(() => reject(new DomainError(refusal.code, refusal.message)));
+        }
+        settle(() => reject(internalFailure(kind, name, reply.detail, log)));
+      };
+      const onError = (err: Error & { code?: string }) => {
+        this.discard(worker);
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+          log?.('warn', `reader stopped ${name}: heap limit ${this.heapMb} MB`);
+          return settle(() =>
+            reject(
+              new DomainError(
+                'read_memory',
+                `“${name}”读取所需内存超过上限 ${this.heapMb} MB，已停止读取（文件可能已损坏，或内容过于庞大）。${RESAVE[kind]}。其他文件不受影响。`,
+              ),
+            ),
+          );
+        }
+        settle(() => reject(internalFailure(kind, name, err, log)));
+      };
+      const onExit = (code: number) => settle(() => reject(internalFailure(kind, name, `reader worker exited with code ${code}`, log)));
+      const timer = setTimeout(() => {
+        log?.('warn', `reader stopped ${name}: time limit ${timeoutMs} ms`);
+        this.stop(worker);
+        settle(() =>
+          reject(
+            new DomainError(
+              'read_timeout',
+              `“${name}”读取超过 ${Math.round(timeoutMs / 1000)} 秒仍未完成，已停止读取（文件可能已损坏，或内容过于庞大复杂）。${RESAVE[kind]}。其他文件不受影响。`,
+            ),
+          ),
+        );
+      }, timeoutMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage({ ...request, id } as ReaderRequest);
+    });
+  }
+}
+
+function internalFailure(kind: Kind, fileName: string, detail: unknown, log: Log): DomainError {
+  log?.('error', `reader failed on ${fileName}`, detail);
+  return new DomainError(
+    'read_failed',
+    `“${fileName}”读取时出错，未能读取（文件可能已损坏或格式不受支持）。${RESAVE[kind]}；如仍出错，请把“帮助 → 打开日志文件夹”中的日志发给技术支持。其他文件不受影响。`,
+  );
+}
+
+/** Batches with the same worker script and heap share a worker. */
+const hosts = new Map<string, ReaderHost>();
+let nextLedgerId = 0;
+
+/** One batch's reading: its ledger, limits and log, over the process's reader worker. */
+export class Readers {
+  private readonly limits: ReaderLimits;
+  private readonly host: ReaderHost;
+  private readonly ledgerId = ++nextLedgerId;
+
+  constructor(private readonly options: ReadersOptions = {}) {
+    this.limits = { timeoutMs: options.limits?.timeoutMs ?? READ_TIMEOUT_MS, heapMb: options.limits?.heapMb ?? READER_HEAP_MB };
+    const script = options.workerScript ?? defaultWorkerScript();
+    const key = `${script}\u0000${this.limits.heapMb}`;
+    let host = hosts.get(key);
+    if (!host) hosts.set(key, (host = new ReaderHost(script, this.limits.heapMb)));
+    this.host = host;
+  }
+
+  /** analyseReturn, for previewReturnFile. */
+  readonly analyseFile = (fileName: string, data: Buffer, options: ReturnOptions) => this.analyseReturn(fileName, data, options);
+  /** readDocument, for reviewIngest. */
+  readonly readDocumentFile = (fileName: string, data: Buffer, knownUnits: Unit[]) => this.readDocument(fileName, data, knownUnits);
+
+  /** Reads and matches one return; a file that cannot be read comes back with `error` set, never thrown. */
+  async analyseReturn(fileName: string, data: Buffer, options: ReturnOptions): Promise<FileAnalysis> {
+    const ledger = this.options.ledger;
+    if (!ledger) throw new Error('Readers need the ledger to analyse returns');
+    const file = { kind: 'returns' as const, name: fileName, timeoutMs: this.limits.timeoutMs, log: this.options.log };
+    try {
+      return (await this.host.run(file, async (worker) => {
+        if (!this.host.held.has(this.ledgerId)) {
+          await this.host.ask(worker, { type: 'ledger', ledgerId: this.ledgerId, ledger }, file);
+          this.host.held.add(this.ledgerId);
+        }
+        return this.host.ask(worker, { type: 'returns', ledgerId: this.ledgerId, fileName, data, options }, file);
+      })) as FileAnalysis;
+    } catch (err) {
+      if (err instanceof DomainError) return refusedAnalysis(fileName, data, err);
+      throw err;
+    }
+  }
+
+  /** Reads one policy document; a file that cannot be read is refused with a DomainError naming it. */
+  async readDocument(fileName: string, data: Buffer, knownUnits: Unit[]): Promise<IngestResult> {
+    const file = { kind: 'document' as const, name: fileName, timeoutMs: this.limits.timeoutMs, log: this.options.log };
+    return (await this.host.run(file, (worker) => this.host.ask(worker, { type: 'document', fileName, data, knownUnits }, file))) as IngestResult;
+  }
+
+  /** The batch is done: the worker drops its ledger (the worker itself stays for the next batch a while). */
+  async close(): Promise<void> {
+    if (!this.host.held.has(this.ledgerId)) return;
+    const file: FileJob = { kind: 'returns', name: '', timeoutMs: this.limits.timeoutMs, log: this.options.log };
+    await this.host
+      .run(file, async (worker) => {
+        if (this.host.held.delete(this.ledgerId)) await this.host.ask(worker, { type: 'forget', ledgerId: this.ledgerId }, file);
+      })
+      .catch(() => undefined);
+  }
+}
+
+/** Readers for one batch, closed however the batch ends. */
+export async function withReaders<T>(options: ReadersOptions, use: (readers: Readers) => Promise<T>): Promise<T> {
+  const readers = new Readers(options);
+  try {
+    return await use(readers);
+  } finally {
+    await readers.close();
+  }
+}
