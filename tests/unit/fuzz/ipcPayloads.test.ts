@@ -2,28 +2,17 @@
 // fields, huge strings, NaN and negative ids, __proto__ keys. Each malformed call must be refused with a
 // Chinese sentence, write nothing and pollute nothing; each well-formed call on ids that do not exist must
 // be refused in Chinese too, never reach the clerk as 程序内部出错.
-import path from 'node:path';
 import type { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/handlers/context';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { channels, type ChannelName } from '../../../shared/channels';
 import { INTERNAL_ERROR_MESSAGE } from '../../../shared/errors';
-import { scriptedShell } from '../../harness/scriptedShell';
-import { freshLedger } from '../ledger/helpers';
+import { demoApp } from '../ledger/helpers';
+import { mulberry32 } from '../seededRandom';
 
 const SEED = Number(process.env.IPC_FUZZ_SEED ?? 20261201);
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = mulberry32(SEED);
 const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
@@ -119,20 +108,7 @@ function mutants(base: unknown, count: number): unknown[] {
   return out;
 }
 
-function context(): AppContext & { errors: unknown[] } {
-  const { ctx, file } = freshLedger({ demo: true });
-  const errors: unknown[] = [];
-  return {
-    shell: scriptedShell(path.join(path.dirname(file), 'out')),
-    ledger: ctx,
-    ledgerFile: file,
-    runtime: 'browser-harness',
-    version: 'test',
-    today: () => '2026-11-23',
-    log: (level, message, detail) => level === 'error' && errors.push({ message, detail }),
-    errors,
-  };
-}
+const context = demoApp;
 
 const CHINESE = /[\u4e00-\u9fa5]/;
 const changes = (ctx: AppContext) => (ctx.ledger.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;

@@ -11,21 +11,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../electron/db/connection';
 import { migrationsDir } from '../../../electron/db/migrate';
 import { freshLedger, tempDir } from './helpers';
+import { mulberry32 } from '../seededRandom';
 
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 30);
 const PASTE_ROWS = 2000;
 const DOCUMENT_ITEMS = 120;
 const SEED = Number(process.env.CRASH_SEED ?? 20261201);
 
-const random = (() => {
-  let a = SEED >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-})();
+const random = mulberry32(SEED);
 
 let child = '';
 let seedLedger = '';

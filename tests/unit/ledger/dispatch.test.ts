@@ -1,24 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { AppContext } from '../../../electron/handlers/context';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import path from 'node:path';
-import { scriptedShell } from '../../harness/scriptedShell';
-import { freshLedger } from './helpers';
+import { demoApp } from './helpers';
 
-function context(): AppContext & { logged: unknown[] } {
-  const { ctx, file } = freshLedger({ demo: true });
-  const logged: unknown[] = [];
-  return {
-    shell: scriptedShell(path.join(path.dirname(file), 'out')),
-    ledger: ctx,
-    ledgerFile: file,
-    runtime: 'browser-harness',
-    version: 'test',
-    today: () => '2026-11-23',
-    log: (level, message, detail) => logged.push({ level, message, detail }),
-    logged,
-  };
-}
+const context = demoApp;
 
 describe('dispatch over the channel map', () => {
   it('runs a valid request and returns its data', async () => {

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { createContext, type LedgerContext } from '../../../electron/db/audit';
 import { openLedger } from '../../../electron/db/connection';
 import { findDemoLedgerFile, loadDemoLedger, readDemoLedgerFile } from '../../../electron/services/demoLedger';
+import type { AppContext } from '../../../electron/handlers/context';
+import { scriptedShell } from '../../harness/scriptedShell';
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'duban-unit-'));
@@ -20,4 +22,35 @@ export function freshLedger(options: { demo?: boolean } = {}): { ctx: LedgerCont
 
 export function auditCount(ctx: LedgerContext): number {
   return (ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get() as { n: number }).n;
+}
+
+export interface LoggedLine {
+  level: string;
+  message: string;
+  detail: unknown;
+}
+
+/**
+ * The demo ledger behind the AppContext dispatch() gets in the app: scripted dialogs, a fixed today, and
+ * what the handlers log kept for the test (`errors` holds the error lines).
+ */
+export function demoApp(): AppContext & { logged: LoggedLine[]; errors: LoggedLine[] } {
+  const { ctx, file } = freshLedger({ demo: true });
+  const logged: LoggedLine[] = [];
+  const errors: LoggedLine[] = [];
+  return {
+    shell: scriptedShell(path.join(path.dirname(file), 'out')),
+    ledger: ctx,
+    ledgerFile: file,
+    runtime: 'browser-harness',
+    version: 'test',
+    today: () => '2026-11-23',
+    log: (level, message, detail) => {
+      const line = { level, message, detail };
+      logged.push(line);
+      if (level === 'error') errors.push(line);
+    },
+    logged,
+    errors,
+  };
 }

@@ -1,27 +1,11 @@
-import path from 'node:path';
-import type { AppContext } from '../../../electron/handlers/context';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/channels';
-import { scriptedShell } from '../../harness/scriptedShell';
-import { freshLedger } from '../ledger/helpers';
+import { demoApp } from '../ledger/helpers';
 
-export type BinApp = AppContext & { errors: unknown[] };
+export type BinApp = ReturnType<typeof demoApp>;
 
 /** The demo ledger behind the same dispatch the app uses: handlers, validation, undo wrappers. */
-export function binApp(): BinApp {
-  const { ctx, file } = freshLedger({ demo: true });
-  const errors: unknown[] = [];
-  return {
-    shell: scriptedShell(path.join(path.dirname(file), 'out')),
-    ledger: ctx,
-    ledgerFile: file,
-    runtime: 'browser-harness',
-    version: 'test',
-    today: () => '2026-11-23',
-    log: (level, message, detail) => level === 'error' && errors.push({ message, detail }),
-    errors,
-  };
-}
+export const binApp = demoApp;
 
 /** Calls a channel as the renderer does; a refusal throws with the clerk's message. */
 export async function call<C extends ChannelName>(app: BinApp, channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {

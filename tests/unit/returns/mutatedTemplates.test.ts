@@ -27,6 +27,7 @@ import type { ReturnFileView, ReturnOutcome } from '../../../shared/channels/ret
 import type { LedgerSnapshot, ProgressRound } from '../../../shared/domain';
 import { normalizeForMatch } from '../../../shared/normalizeText';
 import { freshLedger } from '../ledger/helpers';
+import { mulberry32 } from '../seededRandom';
 
 const SEED = Number(process.env.MUTATION_SEED ?? 20261005) >>> 0;
 const FILES = 240;
@@ -47,16 +48,6 @@ const UNITS = [
 // ---------------------------------------------------------------------------------------------------------
 // Seeded randomness
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Rng {
   private readonly next: () => number;

@@ -1,22 +1,8 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../electron/handlers/context';
 import { dispatch } from '../../../electron/handlers/dispatch';
-import { scriptedShell } from '../../harness/scriptedShell';
-import { freshLedger } from '../ledger/helpers';
+import { demoApp } from '../ledger/helpers';
 
-function context(): AppContext {
-  const { ctx, file } = freshLedger({ demo: true });
-  return {
-    shell: scriptedShell(path.join(path.dirname(file), 'out')),
-    ledger: ctx,
-    ledgerFile: file,
-    runtime: 'browser-harness',
-    version: 'test',
-    today: () => '2026-11-23',
-    log: () => undefined,
-  };
-}
+const context = demoApp;
 
 describe('round and group channels', () => {
   it('refuses bad payloads with a Chinese sentence before the ledger is touched', async () => {
