@@ -19,31 +19,29 @@ const readersFor = (ctx: AppContext, snap: LedgerSnapshot): ReadersOptions => ({
 export const returnsHandlers: FeatureHandlers<'returns:analyse' | 'returns:pick' | 'returns:commit'> = {
   'returns:analyse': async (ctx, { roundId, files, unitId, overrides }) => {
     const snap = readLedgerSnapshot(ctx.ledger);
-    return withReaders(readersFor(ctx, snap), async (readers) => {
-      const out = [];
-      for (const f of files) {
-        out.push(await previewReturnFile(ctx.ledger, snap, roundId, f.fileName, Buffer.from(f.dataBase64, 'base64'), ctx.today(), unitId, overrides, readers.analyseFile));
-      }
-      return out;
-    });
+    // The files are read side by side, as many at a time as there are reader workers.
+    return withReaders(readersFor(ctx, snap), (readers) =>
+      Promise.all(files.map((f) => previewReturnFile(ctx.ledger, snap, roundId, f.fileName, Buffer.from(f.dataBase64, 'base64'), ctx.today(), unitId, overrides, readers.analyseFile))),
+    );
   },
   'returns:pick': async (ctx, { roundId }) => {
     const files = await ctx.shell.openFiles({ title: '选择各单位报回的推进情况表', filters: RETURN_FILTERS, multiple: true });
     const snap = readLedgerSnapshot(ctx.ledger);
-    return withReaders(readersFor(ctx, snap), async (readers) => {
-      const out = [];
-      for (const file of files) {
-        let data: Buffer;
-        try {
-          data = fs.readFileSync(file);
-        } catch {
-          throw new DomainError('file_unreadable', `无法读取文件“${path.basename(file)}”：请检查文件是否存在、是否正被其他程序打开。`);
-        }
-        const view = await previewReturnFile(ctx.ledger, snap, roundId, path.basename(file), data, ctx.today(), undefined, undefined, readers.analyseFile);
-        out.push({ ...view, source: { fileName: path.basename(file), dataBase64: data.toString('base64') } });
+    const read = files.map((file) => {
+      try {
+        return { file, data: fs.readFileSync(file) };
+      } catch {
+        throw new DomainError('file_unreadable', `无法读取文件“${path.basename(file)}”：请检查文件是否存在、是否正被其他程序打开。`);
       }
-      return out;
     });
+    return withReaders(readersFor(ctx, snap), (readers) =>
+      Promise.all(
+        read.map(async ({ file, data }) => {
+          const view = await previewReturnFile(ctx.ledger, snap, roundId, path.basename(file), data, ctx.today(), undefined, undefined, readers.analyseFile);
+          return { ...view, source: { fileName: path.basename(file), dataBase64: data.toString('base64') } };
+        }),
+      ),
+    );
   },
   'returns:commit': (ctx, { roundId, files, mappings }) => {
     backupBeforeChange(ctx, 'import');

@@ -24,10 +24,9 @@ export interface UnitMarker {
 /** Finds bracketed unit markers in `text` (offsets relative to `text`). */
 export function findUnitMarkers(text: string): UnitMarker[] {
   const markers: UnitMarker[] = [];
+  const closing = closingBrackets(text);
   for (let i = 0; i < text.length; i++) {
-    const close = OPEN[text[i]];
-    if (!close) continue;
-    const end = matchingClose(text, i, close);
+    const end = closing[i];
     if (end < 0) continue;
     const inner = text.slice(i + 1, end);
     const keyed = MARKER_KEY.test(inner.trim());
@@ -41,17 +40,28 @@ export function findUnitMarkers(text: string): UnitMarker[] {
   return markers;
 }
 
-function matchingClose(text: string, from: number, close: string): number {
-  let depth = 0;
-  for (let j = from; j < text.length && j < from + 400; j++) {
+/**
+ * Where each opening bracket is closed (the same kind, nesting counted, within 400 characters and
+ * the line), or -1: one pass with a stack per kind of bracket. Scanning on from every bracket read
+ * 400 characters per bracket of a long run of （ (a garbled line of a million took minutes).
+ */
+export function closingBrackets(text: string): Int32Array {
+  const closing = new Int32Array(text.length).fill(-1);
+  const open: Record<string, number[]> = { '）': [], '】': [], ']': [] };
+  for (let j = 0; j < text.length; j++) {
     const ch = text[j];
-    if (OPEN[ch] === close) depth++;
-    else if (CLOSE_EQUIV[ch] === close) {
-      depth--;
-      if (depth === 0) return j;
-    } else if (ch === '\n') return -1;
+    const kind = OPEN[ch];
+    if (kind) {
+      open[kind].push(j);
+      continue;
+    }
+    const closes = CLOSE_EQUIV[ch];
+    if (closes) {
+      const i = open[closes].pop();
+      if (i !== undefined && j < i + 400) closing[i] = j;
+    } else if (ch === '\n') for (const stack of Object.values(open)) stack.length = 0;
   }
-  return -1;
+  return closing;
 }
 
 const ROLE_WORDS = /(按职责分工负责|按职责分别负责|按职责分别牵头|分别牵头|共同牵头|按职责负责|按职责分工|牵头负责|负责落实|牵头|配合|负责|参与|协助|协同|落实)$/;

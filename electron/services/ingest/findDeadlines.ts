@@ -13,7 +13,7 @@ const DATED = /(?:(到|至|于|在|截至|力争|争取)\s*)?(\d{4})年(?:(\d{1,
 const START_YEAR = /^(全面启动|启动|开始实施|起实施|全面推开|全面推行|开展试点)/;
 // Starts only where a run of digits starts: tried inside a long run of digits without 年 (a garbled
 // line), the run would be read again from every digit.
-const WITHIN = /(?<![0-9])([0-9]+)年(?:内|之内|时间内)|(?<![一二三四五六七八九十两])([一二三四五六七八九十两]+)年(?:内|之内|时间内)/g;
+export const WITHIN = /(?<![0-9])([0-9]+)年(?:内|之内|时间内)|(?<![一二三四五六七八九十两])([一二三四五六七八九十两]+)年(?:内|之内|时间内)/g;
 const RECURRING = /每(月|季度|季|半年|年度|年)(?:至少)?(?:[^，。；;]{0,15}?(?:([0-9]+|[一二两三四五六])次)|(?:[^，。；;]{0,15}?)(?:召开|开展|汇报|报送|组织|通报|调度|督查|督导|考核|评估|评价|巡诊|培训))/g;
 const ONGOING = /长期坚持|常态化/g;
 

@@ -309,13 +309,40 @@ function splitHeadingText(text: string): { number: string; title: string } {
   return m ? { number: m[1], title: text.slice(m[0].length) } : { number: '', title: text };
 }
 
+/**
+ * title.replace(/[（(][^）)]*\d{4}[^）)]*[）)]/, ''): the first bracketed aside holding a year. Read by
+ * a scan: as a regex, every （ of a long heading without its ） re-read the rest of it.
+ */
+export function withoutDatedAside(title: string): string {
+  // yearEnd[i]: where the latest run of four digits ending at or before i ends (-1: none yet).
+  const yearEnd = new Int32Array(title.length);
+  let digits = 0;
+  for (let i = 0, last = -1; i < title.length; i++) {
+    digits = title[i] >= '0' && title[i] <= '9' ? digits + 1 : 0;
+    if (digits >= 4) last = i;
+    yearEnd[i] = last;
+  }
+  let close = -1;
+  for (let p = 0; p < title.length; p++) {
+    if (title[p] !== '（' && title[p] !== '(') continue;
+    if (close <= p) {
+      close = p + 1;
+      while (close < title.length && title[close] !== '）' && title[close] !== ')') close++;
+    }
+    if (close >= title.length) return title;
+    // Four digits between the bracket and its close: a run ending before the close and starting after the bracket.
+    if (close - 1 > p && yearEnd[close - 1] - 3 > p) return title.slice(0, p) + title.slice(close + 1);
+  }
+  return title;
+}
+
 function findMilestones(tasks: ExtractedTask[]): Milestone[] {
   const out: Milestone[] = [];
   for (const t of tasks) {
     const phase = t.deadlines.find((d) => d.form === 'phase');
     if (!phase || t.source !== 'body') continue;
     out.push({
-      name: t.title.replace(/[（(][^）)]*\d{4}[^）)]*[）)]/, '').trim() || t.title,
+      name: withoutDatedAside(t.title).trim() || t.title,
       startDate: phase.startDate,
       endDate: phase.deadline.date,
       text: phase.deadline.text,

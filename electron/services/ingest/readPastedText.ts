@@ -61,7 +61,7 @@ export function stripMarkdown(line: string): { text: string; heading: boolean } 
 }
 
 /** /^\s*\|.*\|\s*$/: a | first and a | last (spaces aside), no line break between. */
-function isMarkdownTableRow(line: string): boolean {
+export function isMarkdownTableRow(line: string): boolean {
   const first = line.search(/\S/);
   if (first < 0 || line[first] !== '|') return false;
   const last = line.trimEnd().length - 1;

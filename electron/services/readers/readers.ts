@@ -1,13 +1,13 @@
-// The main process's side of the reader worker. Township returns and policy documents are read and
-// analysed there, one file at a time, each under a time limit; the worker's heap is capped. A file
-// that runs past either is stopped by terminating the worker (a fresh one reads the next file), and
-// refused with a message that names it and the limit, so one bad file never freezes IPC and the rest
-// of a batch goes on. A batch's ledger is copied to the worker once (0.1–0.4 s for 10,000 work items),
-// not once per file; the worker itself outlives a batch for a minute, because starting one and loading
-// exceljs and SheetJS into it takes about a second, which a clerk re-mapping columns would wait for
-// every time.
+// The main process's side of the reader workers. Township returns and policy documents are read and
+// analysed there, each file under a time limit, each worker's heap capped. A file that runs past either
+// is stopped by terminating its worker (a fresh one reads the next file), and refused with a message that
+// names it and the limit, so one bad file never freezes IPC and the rest of a batch goes on. A batch's
+// ledger is copied to a worker once (0.04–0.4 s for 10,000 work items, by the machine's load), not once
+// per file; the workers outlive a batch for a minute, because starting one and loading exceljs and
+// SheetJS into it takes about a second, which a clerk re-mapping columns would wait for every time.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LedgerSnapshot, Unit } from '../../../shared/domain';
@@ -103,14 +103,25 @@ interface FileJob {
   log: Log;
 }
 
-/** One worker (restarted after a stop) and the files waiting for it, shared by the batches of a process. */
-class ReaderHost {
-  private worker: Worker | null = null;
+/** A worker and the ledgers it holds; restarted (empty) after a stop. */
+interface Slot {
+  worker: Worker | null;
   /** The ledgers the running worker holds, by batch. */
-  readonly held = new Set<number>();
-  private queue: Promise<unknown> = Promise.resolve();
-  private pending = 0;
-  private idle: NodeJS.Timeout | null = null;
+  held: Set<number>;
+  busy: boolean;
+  idle: NodeJS.Timeout | null;
+}
+
+/**
+ * Two workers read two files at a time where the machine has two cores: the main thread only waits,
+ * so a batch takes about half as long, and a file that hangs until its limit holds up one of them.
+ */
+const POOL_SIZE = Math.max(1, Math.min(2, os.availableParallelism()));
+
+/** The workers (started as needed) and the files waiting for one, shared by the batches of a process. */
+class ReaderHost {
+  private readonly slots: Slot[] = [];
+  private readonly waiting: ((slot: Slot) => void)[] = [];
   private nextId = 0;
 
   constructor(
@@ -118,61 +129,77 @@ class ReaderHost {
     private readonly heapMb: number,
   ) {}
 
-  /** Runs a job on the worker once the jobs before it are done. */
-  run<T>(file: FileJob, job: (worker: Worker) => Promise<T>): Promise<T> {
-    this.pending++;
-    if (this.idle) clearTimeout(this.idle);
-    const next = this.queue.then(() => {
+  /** Runs a job on a free worker, or on the first to come free. */
+  async run<T>(file: FileJob, job: (slot: Slot, worker: Worker) => Promise<T>): Promise<T> {
+    const slot = await this.acquire();
+    try {
       let worker: Worker;
       try {
-        worker = this.ensure();
+        worker = this.ensure(slot);
       } catch (err) {
         throw internalFailure(file.kind, file.name, err, file.log);
       }
-      return job(worker);
-    });
-    this.queue = next
-      .catch(() => undefined)
-      .finally(() => {
-        if (--this.pending === 0) this.armIdle();
-      });
-    return next;
+      return await job(slot, worker);
+    } finally {
+      this.release(slot);
+    }
   }
 
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
+  /** The batch is done: workers holding its ledger drop it (the message needs no answer). */
+  forget(ledgerId: number): void {
+    for (const slot of this.slots) {
+      if (slot.held.delete(ledgerId) && slot.worker) slot.worker.postMessage({ id: 0, type: 'forget', ledgerId } satisfies ReaderRequest);
+    }
+  }
+
+  private acquire(): Promise<Slot> {
+    let slot = this.slots.find((s) => !s.busy);
+    if (!slot && this.slots.length < POOL_SIZE) this.slots.push((slot = { worker: null, held: new Set(), busy: false, idle: null }));
+    if (slot) {
+      slot.busy = true;
+      if (slot.idle) clearTimeout(slot.idle);
+      return Promise.resolve(slot);
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(slot: Slot): void {
+    const next = this.waiting.shift();
+    if (next) return next(slot);
+    slot.busy = false;
+    slot.idle = setTimeout(() => {
+      if (!slot.busy && slot.worker) this.stop(slot, slot.worker);
+    }, IDLE_MS);
+    slot.idle.unref();
+  }
+
+  private ensure(slot: Slot): Worker {
+    if (slot.worker) return slot.worker;
     const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: this.heapMb } });
     // An idle worker never keeps the process (the CLI) alive; a file being read keeps it by its timer.
     worker.unref();
     // Failures are taken by the file being read; one between files, or while stopping, must not become
     // an uncaught 'error' event in the main process.
     worker.on('error', () => undefined);
-    worker.on('exit', () => this.discard(worker));
-    this.worker = worker;
+    worker.on('exit', () => this.discard(slot, worker));
+    slot.worker = worker;
     return worker;
   }
 
-  private armIdle(): void {
-    this.idle = setTimeout(() => {
-      if (this.pending === 0 && this.worker) this.stop(this.worker);
-    }, IDLE_MS);
-    this.idle.unref();
-  }
-
   /** A stopped or failed worker is never asked again; the next file starts a fresh one. */
-  private discard(worker: Worker): void {
-    if (this.worker !== worker) return;
-    this.worker = null;
-    this.held.clear();
+  private discard(slot: Slot, worker: Worker): void {
+    if (slot.worker !== worker) return;
+    slot.worker = null;
+    slot.held.clear();
   }
 
-  stop(worker: Worker): void {
-    this.discard(worker);
+  private stop(slot: Slot, worker: Worker): void {
+    this.discard(slot, worker);
     void worker.terminate();
   }
 
   /** One request and its reply, under the time limit; the worker is stopped if it runs past it. */
-  ask(worker: Worker, request: ReaderJob, file: FileJob): Promise<unknown> {
+  ask(slot: Slot, worker: Worker, request: ReaderJob, file: FileJob): Promise<unknown> {
     const id = ++this.nextId;
     const { kind, name, timeoutMs, log } = file;
     return new Promise((resolve, reject) => {
@@ -194,7 +221,7 @@ class ReaderHost {
         settle(() => reject(internalFailure(kind, name, reply.detail, log)));
       };
       const onError = (err: Error & { code?: string }) => {
-        this.discard(worker);
+        this.discard(slot, worker);
         if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
           log?.('warn', `reader stopped ${name}: heap limit ${this.heapMb} MB`);
           return settle(() =>
@@ -211,7 +238,7 @@ class ReaderHost {
       const onExit = (code: number) => settle(() => reject(internalFailure(kind, name, `reader worker exited with code ${code}`, log)));
       const timer = setTimeout(() => {
         log?.('warn', `reader stopped ${name}: time limit ${timeoutMs} ms`);
-        this.stop(worker);
+        this.stop(slot, worker);
         settle(() =>
           reject(
             new DomainError(
@@ -241,7 +268,7 @@ function internalFailure(kind: Kind, fileName: string, detail: unknown, log: Log
 const hosts = new Map<string, ReaderHost>();
 let nextLedgerId = 0;
 
-/** One batch's reading: its ledger, limits and log, over the process's reader worker. */
+/** One batch's reading: its ledger, limits and log, over the process's reader workers. */
 export class Readers {
   private readonly limits: ReaderLimits;
   private readonly host: ReaderHost;
@@ -267,12 +294,12 @@ export class Readers {
     if (!ledger) throw new Error('Readers need the ledger to analyse returns');
     const file = { kind: 'returns' as const, name: fileName, timeoutMs: this.limits.timeoutMs, log: this.options.log };
     try {
-      return (await this.host.run(file, async (worker) => {
-        if (!this.host.held.has(this.ledgerId)) {
-          await this.host.ask(worker, { type: 'ledger', ledgerId: this.ledgerId, ledger }, file);
-          this.host.held.add(this.ledgerId);
+      return (await this.host.run(file, async (slot, worker) => {
+        if (!slot.held.has(this.ledgerId)) {
+          await this.host.ask(slot, worker, { type: 'ledger', ledgerId: this.ledgerId, ledger }, file);
+          slot.held.add(this.ledgerId);
         }
-        return this.host.ask(worker, { type: 'returns', ledgerId: this.ledgerId, fileName, data, options }, file);
+        return this.host.ask(slot, worker, { type: 'returns', ledgerId: this.ledgerId, fileName, data, options }, file);
       })) as FileAnalysis;
     } catch (err) {
       if (err instanceof DomainError) return refusedAnalysis(fileName, data, err);
@@ -283,18 +310,12 @@ export class Readers {
   /** Reads one policy document; a file that cannot be read is refused with a DomainError naming it. */
   async readDocument(fileName: string, data: Buffer, knownUnits: Unit[]): Promise<IngestResult> {
     const file = { kind: 'document' as const, name: fileName, timeoutMs: this.limits.timeoutMs, log: this.options.log };
-    return (await this.host.run(file, (worker) => this.host.ask(worker, { type: 'document', fileName, data, knownUnits }, file))) as IngestResult;
+    return (await this.host.run(file, (slot, worker) => this.host.ask(slot, worker, { type: 'document', fileName, data, knownUnits }, file))) as IngestResult;
   }
 
-  /** The batch is done: the worker drops its ledger (the worker itself stays for the next batch a while). */
+  /** The batch is done: the workers drop its ledger (the workers themselves stay a while for the next batch). */
   async close(): Promise<void> {
-    if (!this.host.held.has(this.ledgerId)) return;
-    const file: FileJob = { kind: 'returns', name: '', timeoutMs: this.limits.timeoutMs, log: this.options.log };
-    await this.host
-      .run(file, async (worker) => {
-        if (this.host.held.delete(this.ledgerId)) await this.host.ask(worker, { type: 'forget', ledgerId: this.ledgerId }, file);
-      })
-      .catch(() => undefined);
+    this.host.forget(this.ledgerId);
   }
 }
 

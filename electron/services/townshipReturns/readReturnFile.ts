@@ -135,9 +135,9 @@ const WORKSHEET_PART = /(^|\/)worksheets\/[^/]+\.xml$/i;
 
 /**
  * Before exceljs: the zip's sizes (inspectZip), then each sheet's declared and named extent and its
- * merged ranges, which exceljs would build cell by cell.
+ * merged ranges, which exceljs would build cell by cell. Returns the workbook as checked, for the readers.
  */
-async function measureXlsx(fileName: string, data: Buffer): Promise<void> {
+async function measureXlsx(fileName: string, data: Buffer): Promise<Buffer> {
   const zip = await inspectZip(fileName, data, (name) => WORKSHEET_PART.test(name), {
     corrupt: () => fail(fileName, 'file_corrupt', '已损坏或不完整（可能下载或传输时中断），无法打开。请让填报单位重新发送。'),
     what: '推进情况表',
@@ -153,10 +153,11 @@ async function measureXlsx(fileName: string, data: Buffer): Promise<void> {
       throw new DomainError('too_many_merged', `“${fileName}”的合并单元格共覆盖 ${extent.mergedCells} 个单元格，超过上限 ${MAX_CELLS} 个，${NOT_A_RETURN}`);
     }
   }
+  return zip.stored;
 }
 
-async function readXlsx(fileName: string, data: Buffer): Promise<ReadWorkbook> {
-  await measureXlsx(fileName, data);
+async function readXlsx(fileName: string, original: Buffer): Promise<ReadWorkbook> {
+  const data = await measureXlsx(fileName, original);
   const workbook = new ExcelJS.Workbook();
   try {
     // Data validations and conditional formats are never read here, and exceljs spells out a

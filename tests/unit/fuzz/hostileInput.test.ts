@@ -88,20 +88,24 @@ describe('hostile input', () => {
         const built = await buildReturn(recipe, bases);
         files.push({ name: `${start + k}_${built.name}`, data: built.data, recipe });
       }
-      // As 'returns:analyse' does: one reader worker for the batch, each file previewed against the round.
+      // As 'returns:analyse' does: the batch's files side by side in the reader workers, each previewed
+      // against the round (so a refusal must also name its own file, not a neighbour's).
       const log = (level: string, message: string, detail?: unknown) => level === 'error' && internal.push(`${message}: ${String(detail).slice(0, 300)}`);
-      await withReaders({ ledger: readerLedger(snap, listMappings(ctx)), limits: LIMITS, log }, async (readers) => {
-        for (const f of files) {
-          t.tried++;
-          try {
-            const view = await previewReturnFile(ctx, snap, round.id, f.name, f.data, TODAY, undefined, undefined, readers.analyseFile);
-            if (view.error) checkRefusal(t, f.name, f.recipe, view.error);
-            else t.read++;
-          } catch (err) {
-            t.failures.push({ file: f.name, recipe: f.recipe, problem: `threw ${(err as Error).stack ?? String(err)}` });
-          }
-        }
-      });
+      await withReaders({ ledger: readerLedger(snap, listMappings(ctx)), limits: LIMITS, log }, (readers) =>
+        Promise.all(
+          files.map(async (f) => {
+            t.tried++;
+            try {
+              const view = await previewReturnFile(ctx, snap, round.id, f.name, f.data, TODAY, undefined, undefined, readers.analyseFile);
+              if (view.file !== f.name) t.failures.push({ file: f.name, recipe: f.recipe, problem: `answered for ${view.file}` });
+              if (view.error) checkRefusal(t, f.name, f.recipe, view.error);
+              else t.read++;
+            } catch (err) {
+              t.failures.push({ file: f.name, recipe: f.recipe, problem: `threw ${(err as Error).stack ?? String(err)}` });
+            }
+          }),
+        ),
+      );
     }
     for (const i of internal) t.failures.push({ file: '', recipe: null, problem: `internal failure logged: ${i}` });
     console.log(report('returns', t));

@@ -1,13 +1,10 @@
 // Issue 11, finding 3 for policy documents: text that made the ingest regexes quadratic or overflowed
 // the stack is read to the end, and documents too big to be a plan are refused by name with the limit,
 // through the reader worker as the app reads them. The time limit is generous: none of these may need it.
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AppContext } from '../../../electron/handlers/context';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { Readers } from '../../../electron/services/readers/readers';
-import { scriptedShell } from '../../harness/scriptedShell';
-import { freshLedger } from '../ledger/helpers';
+import { demoApp } from '../ledger/helpers';
 import { docxOf, unzipEntries, writeZip, zeroBomb } from './hostileFiles';
 
 const readers = new Readers({ limits: { timeoutMs: 20_000 } });
@@ -20,6 +17,13 @@ describe('long and many-paragraph text is read to the end', () => {
     expect(text.length).toBeGreaterThan(1_000_000);
     const result = await read('长段落.txt', text);
     expect(result.tasks.map((t) => t.number)).toEqual(['一、', '（一）']);
+  });
+
+  it('long runs of one mark: （ without its ）, 《 without its 》, digits (each re-read its line from every mark)', async () => {
+    for (const run of ['（', '《', '2025']) {
+      const result = await read('乱码.txt', `一、总体要求\n（一）覆盖率达到50%以上，${run.repeat(Math.ceil(600_000 / run.length))}`);
+      expect(result.tasks.map((t) => t.number)).toEqual(['一、', '（一）']);
+    }
   });
 
   it('200,000 deadlines in one paragraph (a stack overflow)', async () => {
@@ -65,16 +69,7 @@ describe('a document too big to be a plan is refused by name', () => {
   });
 
   it("through 'ingest:analyse', with the file named in the refusal", async () => {
-    const { ctx, file } = freshLedger({ demo: true });
-    const app: AppContext = {
-      shell: scriptedShell(path.join(path.dirname(file), 'out')),
-      ledger: ctx,
-      ledgerFile: file,
-      runtime: 'browser-harness',
-      version: 'test',
-      today: () => '2026-10-05',
-      log: () => undefined,
-    };
+    const app = demoApp();
     const data = docxOf(Array.from({ length: 60_000 }, (_, i) => `第${i}段`));
     const result = await dispatch(app, 'ingest:analyse', { fileName: '段落很多.docx', dataBase64: data.toString('base64') });
     expect(result).toMatchObject({ ok: false, error: { code: 'ingest/too-many-paragraphs', message: expect.stringContaining('“段落很多.docx”有 60000 个段落') } });

@@ -5,12 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
-import type { AppContext } from '../../../electron/handlers/context';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { readerLedger, Readers } from '../../../electron/services/readers/readers';
 import type { ReturnFileView } from '../../../shared/channels/returns';
-import { scriptedShell } from '../../harness/scriptedShell';
-import { freshLedger } from '../ledger/helpers';
+import { demoApp, freshLedger } from '../ledger/helpers';
 import { returnRows, sheetXml, writeZip, xlsxEntries, zeroBomb } from './hostileFiles';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/township');
@@ -109,6 +107,21 @@ describe('a return that a reader cannot bound is refused before it is expanded',
   });
 });
 
+describe('a damaged legacy .xls never reaches the loops in SheetJS that abort the process', () => {
+  it('an .xls whose directory links loop (its header copied twice, found by the fuzz test) is refused as damaged', async () => {
+    // SheetJS queued the directory's entries until V8 aborted the whole process, worker and all, after
+    // about 17 s; a shorter limit keeps a regression to a failed test rather than a killed test run.
+    const quick = new Readers({ ledger: readerLedger(readLedgerSnapshot(freshLedger({ demo: true }).ctx)), limits: { timeoutMs: 5000 } });
+    try {
+      const original = fs.readFileSync(path.join(FIXTURES, '城南乡_推进情况.xls'));
+      const a = await quick.analyseReturn('城南乡_推进情况.xls', Buffer.concat([original.subarray(0, 1816), original]), { referenceDate: TODAY });
+      expect(a.error).toMatchObject({ code: 'file_corrupt', message: expect.stringContaining('“城南乡_推进情况.xls”已损坏或格式无法识别') });
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
 describe('a reader failure is a message naming the file', () => {
   it('a malformed .xls (a TypeError without the file name) is refused as damaged, by name', async () => {
     const a = await analyse('城南乡_推进情况.xls', flipped('城南乡_推进情况.xls', [[281, 0x01], [3127, 0x01], [3181, 0x08]]));
@@ -116,17 +129,8 @@ describe('a reader failure is a message naming the file', () => {
   });
 
   it("through 'returns:analyse', the bad files of a batch are named and the good ones read", async () => {
-    const { ctx, file } = freshLedger({ demo: true });
-    const logged: unknown[] = [];
-    const app: AppContext = {
-      shell: scriptedShell(path.join(path.dirname(file), 'out')),
-      ledger: ctx,
-      ledgerFile: file,
-      runtime: 'browser-harness',
-      version: 'test',
-      today: () => TODAY,
-      log: (...entry) => logged.push(entry),
-    };
+    const app = demoApp();
+    const ctx = app.ledger;
     const good = fs.readFileSync(path.join(FIXTURES, '沙溪镇_2024年二季度推进情况.xlsx'));
     const files = [
       { fileName: '城南乡_推进情况.xls', dataBase64: flipped('城南乡_推进情况.xls', [[281, 0x01], [3127, 0x01], [3181, 0x08]]).toString('base64') },
@@ -140,5 +144,7 @@ describe('a reader failure is a message naming the file', () => {
     expect(views[0].error?.message).toContain('“城南乡_推进情况.xls”');
     expect(views[1].rows.length).toBeGreaterThan(0);
     expect(views[2].error?.message).toContain('“回山镇.xlsx”的工作表声明了 1048576 行');
+    // The damaged .xls is a refusal, not an internal error.
+    expect(app.errors).toEqual([]);
   });
 });
