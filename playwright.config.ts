@@ -1,3 +1,4 @@
+// How the e2e specs run: tests/e2e in Chromium at 1366×768, zh-CN and Asia/Shanghai, the system's Chromium when present.
 import fs from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
@@ -18,7 +19,16 @@ export default defineConfig({
     timezoneId: 'Asia/Shanghai',
     launchOptions: {
       executablePath: process.env.DUBAN_CHROMIUM ?? systemChromium,
-      args: ['--lang=zh-CN', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--lang=zh-CN',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
 });

@@ -1,5 +1,5 @@
 // Electron glue: native dialogs and the shell behind the DesktopShell the handlers use.
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow, type OpenDialogOptions } from 'electron';
 import type { DesktopShell } from './handlers/context';
 
 export function electronShell(window: () => BrowserWindow | null): DesktopShell {
@@ -12,19 +12,22 @@ export function electronShell(window: () => BrowserWindow | null): DesktopShell 
     },
     async openFiles(options) {
       const win = window();
-      const opts = {
+      const opts: OpenDialogOptions = {
         title: options.title,
         filters: options.filters,
-        properties: (options.multiple ? ['openFile', 'multiSelections'] : ['openFile']) as ('openFile' | 'multiSelections')[],
+        properties: options.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
       };
       const result = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
       return result.canceled ? [] : result.filePaths;
     },
     async chooseFolder(options) {
       const win = window();
-      const opts = { title: options.title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const opts = {
+        title: options.title,
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
       const result = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
-      return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async openPath(path) {
       const error = await shell.openPath(path);

@@ -1,3 +1,4 @@
+// Opens the app's ledger (the demo on a first start, recovery mode for a bad file) and the handlers' context.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createContext } from './db/audit';
@@ -6,6 +7,10 @@ import { openLedger, RECOVERABLE_OPEN_FAILURES } from './db/connection';
 import type { AppContext, DesktopShell } from './handlers/context';
 import { localToday } from './handlers/context';
 import { findDemoLedgerFile, isLedgerEmpty, loadDemoLedger, readDemoLedgerFile } from './services/demoLedger';
+import { createFileLog } from './logging/fileLog';
+
+// The log's format and rotation live in logging/fileLog.ts (shared with the CLI).
+export { createFileLog };
 
 export interface OpenAppLedgerOptions {
   ledgerFile: string;
@@ -20,8 +25,8 @@ export interface OpenAppLedgerOptions {
 }
 
 /**
- * Opens (or creates) the ledger and builds the context handlers run in: shared by the app, the harness and
- * the CLI. Only a path where no file exists is a new ledger (and gets the demo on a first start). A file
+ * Opens (or creates) the ledger and builds the context handlers run in: shared by the app and the harness
+ * (the CLI builds its own per command, electron/cli/cliApp.ts, read-only where it only reads). Only a path where no file exists is a new ledger (and gets the demo on a first start). A file
  * that is there but holds no usable ledger (damaged, empty, not a ledger) is left untouched and the context
  * comes back in recovery mode (`ledgerProblem`), so the app can offer a backup instead of only an error.
  */
@@ -66,23 +71,4 @@ export function reopenLedger(ctx: AppContext, options: { create?: boolean } = {}
   } finally {
     if (previous !== ctx.ledger.db && previous.open) previous.close();
   }
-}
-
-/** Appends one JSON line per event; internal detail (stacks) goes here, never to the clerk's screen. */
-export function createFileLog(dir: string): AppContext['log'] {
-  return (level, message, detail) => {
-    const line = JSON.stringify({
-      at: new Date().toISOString(),
-      level,
-      message,
-      detail: detail instanceof Error ? { message: detail.message, stack: detail.stack } : detail,
-    });
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-      fs.appendFileSync(path.join(dir, `duban-${localToday()}.log`), line + '\n');
-    } catch {
-      // A log that cannot be written must not break the clerk's work.
-    }
-    if (level === 'error') console.error(line);
-  };
 }

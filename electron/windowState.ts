@@ -1,3 +1,4 @@
+// Electron glue: the window opens at the size and place it was closed at, if that screen is still attached.
 import fs from 'node:fs';
 import path from 'node:path';
 import { screen, type BrowserWindow, type Rectangle } from 'electron';

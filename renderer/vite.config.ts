@@ -1,3 +1,4 @@
+// Builds the renderer into a static bundle that Electron loads from file://.
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -8,6 +9,8 @@ export default defineConfig({
   root: path.resolve(__dirname),
   base: './',
   plugins: [react()],
+  // `@shared/…` is the one way renderer code names shared/ (also in tsconfig.json and vitest.config.ts).
+  resolve: { alias: { '@shared': path.resolve(__dirname, '../shared') } },
   build: {
     outDir: path.resolve(__dirname, '../dist/renderer'),
     emptyOutDir: true,

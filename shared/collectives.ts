@@ -1,3 +1,4 @@
+// Collective units (各乡镇街道, 各医疗卫生单位…): which units they speak to, so each unit gets the work they are given.
 import type { Unit, UnitKind } from './domain';
 
 /** Which kind of unit a collective (各乡镇街道, 各医疗卫生单位…) speaks to, read from its name. */

@@ -1,6 +1,13 @@
-// Domain vocabulary shared by main and renderer. Names follow the glossary in DESIGN.md.
+// Domain vocabulary shared by main and renderer. Names follow the glossary in README.md.
 
-export const UNIT_KINDS = ['county_department', 'township', 'bureau_section', 'health_institution', 'collective', 'other'] as const;
+export const UNIT_KINDS = [
+  'county_department',
+  'township',
+  'bureau_section',
+  'health_institution',
+  'collective',
+  'other',
+] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   county_department: '县直部门',
@@ -163,3 +170,114 @@ export interface LedgerSnapshot {
   roundUnits: RoundUnit[];
   reports: ProgressReport[];
 }
+
+// ---- read models the ledger's repositories return (the channels re-export them) ----
+
+/**
+ * Why a backup was taken: once a day at start, or just before a change that is hard to take back;
+ * 'other' is a file IT points the CLI at that is not named like ours.
+ */
+export type BackupKind = 'daily' | 'import' | 'document' | 'migration' | 'restore' | 'manual' | 'other';
+
+export type ReportState = 'reported' | 'missing' | 'overdue';
+export interface UnitReportStatus {
+  unitId: number;
+  unitName: string;
+  /** False for a unit that reported although the round did not list it. */
+  expected: boolean;
+  reportCount: number;
+  lastReportedOn: string | null;
+  state: ReportState;
+}
+
+export interface UnitReport extends ProgressReport {
+  taskContent: string;
+}
+
+export interface UnitTask {
+  taskId: number;
+  number: string;
+  content: string;
+  role: 'lead' | 'co';
+  status: TaskStatus;
+}
+
+export const BIN_KINDS = ['unit', 'task', 'group', 'round', 'document', 'member', 'duty'] as const;
+export type BinKind = (typeof BIN_KINDS)[number];
+
+/**
+ * What hung on a deleted item, as the bin lists it. `ref*` are rows that stay in the ledger but pointed at
+ * the item (a task citing a deleted document); the delete emptied those references and a restore refills them.
+ */
+export interface BinCounts {
+  sections: number;
+  tasks: number;
+  items: number;
+  reports: number;
+  unitLinks: number;
+  members: number;
+  duties: number;
+  roundUnits: number;
+  mappings: number;
+  refTasks: number;
+  /** The work items among refTasks: the number a clerk knows from 任务清单. */
+  refItems: number;
+  refGroups: number;
+  refMembers: number;
+  refDuties: number;
+  refImports: number;
+}
+
+export const EMPTY_BIN_COUNTS: BinCounts = {
+  sections: 0,
+  tasks: 0,
+  items: 0,
+  reports: 0,
+  unitLinks: 0,
+  members: 0,
+  duties: 0,
+  roundUnits: 0,
+  mappings: 0,
+  refTasks: 0,
+  refItems: 0,
+  refGroups: 0,
+  refMembers: 0,
+  refDuties: 0,
+  refImports: 0,
+};
+
+export interface RecycleBinEntry {
+  id: number;
+  kind: BinKind;
+  /** 单位 / 部分 / 重点任务 / 工作内容 / 领导小组 / 调度轮次 / 文件 */
+  kindLabel: string;
+  label: string;
+  deletedAt: string;
+  actor: string;
+  counts: BinCounts;
+}
+
+export interface RestoreOutcome {
+  id: number;
+  kind: BinKind;
+  kindLabel: string;
+  label: string;
+  /** The id the item has again (a new one when its old id was taken meanwhile). */
+  rootId: number;
+  /** Rows left out because what they belonged to was deleted for good (e.g. reports of a purged round). */
+  lost: BinCounts;
+}
+
+export interface DocumentListItem extends PolicyDocument {
+  taskCount: number;
+  /** The work items among taskCount. */
+  itemCount: number;
+  groupCount: number;
+}
+
+/**
+ * The editing page a change belongs to: each page's 撤销/重做 (and Ctrl+Z/Ctrl+Y) takes back only its own
+ * changes, so Ctrl+Z on 任务清单 never undoes a unit added on 责任单位.
+ */
+export const UNDO_PAGES = ['tasks', 'units', 'groups', 'rounds'] as const;
+export type UndoPage = (typeof UNDO_PAGES)[number];

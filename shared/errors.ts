@@ -18,7 +18,8 @@ export class DomainError extends Error {
   }
 }
 
-export const INTERNAL_ERROR_MESSAGE = '程序内部出错，操作未完成，数据未改动。请重试；如仍出错，请把“帮助 → 打开日志文件夹”中的日志发给技术支持。';
+export const INTERNAL_ERROR_MESSAGE =
+  '程序内部出错，操作未完成，数据未改动。请重试；如仍出错，请把“帮助 → 打开日志文件夹”中的日志发给技术支持。';
 
 /**
  * Something the clerk should know that is not the answer to her action (a backup that failed, a restore

@@ -1,3 +1,4 @@
+// The words townships use for a task's status, mapped to the ledger's statuses.
 import type { TaskStatus } from './domain';
 import { toHalfWidth } from './normalizeText';
 

@@ -55,7 +55,8 @@ const LOWERS = 4;
 const unitClass = new Uint8Array(0x10000);
 
 function classOf(c: number): number {
-  let k = unitClass[c];
+  // c is one UTF-16 unit, so it indexes the 0x10000 entries.
+  let k = unitClass[c]!;
   if (k === 0) {
     const ch = String.fromCharCode(c);
     k = unitClass[c] = (DROPPED.test(ch) ? DROP : KEEP) | (ch.toLowerCase() !== ch ? LOWERS : 0);

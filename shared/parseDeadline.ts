@@ -12,7 +12,11 @@ const RECURRING: [RegExp, Recurrence][] = [
 ];
 
 function toHalf(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[．。]/g, '.').replace(/／/g, '/').replace(/－/g, '-');
+  return s
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[．。]/g, '.')
+    .replace(/／/g, '/')
+    .replace(/－/g, '-');
 }
 
 function iso(y: number, m: number, d: number): string | null {
@@ -30,7 +34,9 @@ function monthEnd(y: number, m: number): string | null {
 function periodEnd(recurrence: Recurrence, reference: string): string {
   const y = Number(reference.slice(0, 4));
   const m = Number(reference.slice(5, 7));
-  const endMonth = { monthly: m, quarterly: Math.ceil(m / 3) * 3, half_yearly: m <= 6 ? 6 : 12, yearly: 12 }[recurrence];
+  const endMonth = { monthly: m, quarterly: Math.ceil(m / 3) * 3, half_yearly: m <= 6 ? 6 : 12, yearly: 12 }[
+    recurrence
+  ];
   return monthEnd(y, endMonth)!;
 }
 
@@ -44,21 +50,26 @@ export function parseDeadline(text: string, opts: { referenceDate?: string } = {
 
   if (ONGOING.test(s)) return { ...none, ongoing: true };
   for (const [re, recurrence] of RECURRING) {
-    if (re.test(s)) return { ...none, recurrence, date: ref && recurrence !== 'yearly' ? periodEnd(recurrence, ref) : ref ? periodEnd('yearly', ref) : null };
+    if (re.test(s))
+      return {
+        ...none,
+        recurrence,
+        date: ref && recurrence !== 'yearly' ? periodEnd(recurrence, ref) : ref ? periodEnd('yearly', ref) : null,
+      };
   }
 
   let m = /^(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?(前|之前)?$/.exec(s);
-  if (m) return { ...none, date: iso(+m[1], +m[2], +m[3]) };
+  if (m) return { ...none, date: iso(Number(m[1]), Number(m[2]), Number(m[3])) };
   m = /(\d{4})年(\d{1,2})月(底|末|份|前)?/.exec(s);
-  if (m) return { ...none, date: monthEnd(+m[1], +m[2]) };
+  if (m) return { ...none, date: monthEnd(Number(m[1]), Number(m[2])) };
   m = /^(\d{4})[-./](\d{1,2})$/.exec(s);
-  if (m) return { ...none, date: monthEnd(+m[1], +m[2]) };
+  if (m) return { ...none, date: monthEnd(Number(m[1]), Number(m[2])) };
   m = /(\d{4})年(上半年|年中)/.exec(s);
-  if (m) return { ...none, date: iso(+m[1], 6, 30) };
+  if (m) return { ...none, date: iso(Number(m[1]), 6, 30) };
   m = /(\d{4})年(底|末|年底|年末|前|内|)/.exec(s);
-  if (m) return { ...none, date: iso(+m[1], 12, 31) };
+  if (m) return { ...none, date: iso(Number(m[1]), 12, 31) };
   m = /^(\d{1,2})月(底|末|份|前)?/.exec(s);
-  if (m && refYear) return { ...none, date: monthEnd(refYear, +m[1]) };
+  if (m && refYear) return { ...none, date: monthEnd(refYear, Number(m[1])) };
   if (/^(年底|年末|年内|今年)/.test(s) && refYear) return { ...none, date: iso(refYear, 12, 31) };
   if (/^(上半年|年中)/.test(s) && refYear) return { ...none, date: iso(refYear, 6, 30) };
   return none;

@@ -37,7 +37,11 @@ export const DEFAULT_NEW_ROW_FIELDS: PasteField[] = ['content', 'lead', 'co', 'd
 export function parseClipboardBlock(text: string): string[][] {
   const trimmed = text.replace(/\r?\n$/, '');
   if (!trimmed.trim()) return [];
-  const result = Papa.parse<string[]>(trimmed, { delimiter: '\t', newline: trimmed.includes('\r\n') ? '\r\n' : '\n', quoteChar: '"' });
+  const result = Papa.parse<string[]>(trimmed, {
+    delimiter: '\t',
+    newline: trimmed.includes('\r\n') ? '\r\n' : '\n',
+    quoteChar: '"',
+  });
   return result.data.map((row) => row.map((c) => (c ?? '').trim())).filter((row) => row.some((c) => c !== ''));
 }
 
@@ -49,7 +53,7 @@ export function detectHeader(row: string[]): PasteField[] | null {
 
 export function splitUnitNames(text: string): string[] {
   return text
-    .split(/[、，,；;\/\n]+/)
+    .split(/[、，,；;/\n]+/)
     .map((s) => s.trim())
     .filter(Boolean);
 }
@@ -70,7 +74,15 @@ export interface NewItemPlan {
   row: number;
   /** An existing 重点任务 to add under, or the title of one to create in the current section. */
   task: { id: number } | { title: string; number: string };
-  fields: { number?: string; content: string; leadUnitIds: number[]; coUnitIds: number[]; deadlineText?: string; status?: string; notes?: string };
+  fields: {
+    number?: string;
+    content: string;
+    leadUnitIds: number[];
+    coUnitIds: number[];
+    deadlineText?: string;
+    status?: string;
+    notes?: string;
+  };
 }
 
 export interface PastePlanProblem {
@@ -91,8 +103,11 @@ const TASK_LABEL = /^((?:[一二三四五六七八九十]+、)|(?:（[一二三�
  * New work items from the block. A blank 重点任务 cell means "same as above" (a merged cell in the
  * source); a 重点任务 matching one in the current section reuses it, otherwise it is created there.
  */
-export function planNewRows(rows: string[][], ctx: { units: Unit[]; currentTask: TaskNode | null; sectionTasks: TaskNode[] }): NewRowsPlan {
-  const header = rows.length > 0 ? detectHeader(rows[0]) : null;
+export function planNewRows(
+  rows: string[][],
+  ctx: { units: Unit[]; currentTask: TaskNode | null; sectionTasks: TaskNode[] },
+): NewRowsPlan {
+  const header = rows[0] ? detectHeader(rows[0]) : null;
   const fields = header ?? DEFAULT_NEW_ROW_FIELDS;
   const body = header ? rows.slice(1) : rows;
   const creates: NewItemPlan[] = [];
@@ -102,7 +117,7 @@ export function planNewRows(rows: string[][], ctx: { units: Unit[]; currentTask:
     const row = i + 1 + (header ? 1 : 0);
     const get = (f: PasteField) => {
       const at = fields.indexOf(f);
-      return at >= 0 ? cells[at] ?? '' : '';
+      return at >= 0 ? (cells[at] ?? '') : '';
     };
     const taskText = get('task');
     if (taskText) {
@@ -117,7 +132,10 @@ export function planNewRows(rows: string[][], ctx: { units: Unit[]; currentTask:
       return;
     }
     if (!taskAbove) {
-      problems.push({ row, message: `第 ${row} 行不知道属于哪个重点任务：请先在清单中点选一行，或在粘贴内容中带上“重点任务”列。` });
+      problems.push({
+        row,
+        message: `第 ${row} 行不知道属于哪个重点任务：请先在清单中点选一行，或在粘贴内容中带上“重点任务”列。`,
+      });
       return;
     }
     const lead = resolveUnits(get('lead'), ctx.units);
@@ -125,7 +143,10 @@ export function planNewRows(rows: string[][], ctx: { units: Unit[]; currentTask:
     const combined = resolveUnits(get('units'), ctx.units);
     const unknown = [...lead.unknown, ...co.unknown, ...combined.unknown];
     if (unknown.length) {
-      problems.push({ row, message: `第 ${row} 行的单位“${unknown.join('、')}”不在责任单位名单中：请先在“责任单位”中新增或补充别名。` });
+      problems.push({
+        row,
+        message: `第 ${row} 行的单位“${unknown.join('、')}”不在责任单位名单中：请先在“责任单位”中新增或补充别名。`,
+      });
       return;
     }
     const status = get('status');
@@ -195,7 +216,12 @@ export interface OverwritePlan {
  * through the shown columns and downwards through the shown work items. Cells whose text is unchanged
  * are left alone; a block wider or longer than what is shown is reported, not wrapped.
  */
-export function planOverwrite(rows: string[][], targets: OverwriteTarget[], columns: OverwriteColumn[], units: Unit[]): OverwritePlan {
+export function planOverwrite(
+  rows: string[][],
+  targets: OverwriteTarget[],
+  columns: OverwriteColumn[],
+  units: Unit[],
+): OverwritePlan {
   const changes: CellChange[] = [];
   const problems: PastePlanProblem[] = [];
   const patches = new Map<number, Record<string, unknown>>();
@@ -216,7 +242,10 @@ export function planOverwrite(rows: string[][], targets: OverwriteTarget[], colu
       if (column === 'lead' || column === 'co') {
         const { ids, unknown } = resolveUnits(text, units);
         if (unknown.length) {
-          problems.push({ row: r + 1, message: `第 ${r + 1} 行的单位“${unknown.join('、')}”不在责任单位名单中，这一格未粘贴。` });
+          problems.push({
+            row: r + 1,
+            message: `第 ${r + 1} 行的单位“${unknown.join('、')}”不在责任单位名单中，这一格未粘贴。`,
+          });
           return;
         }
         value = ids;

@@ -1,3 +1,4 @@
+// The period a recurring task's report is due for today (this quarter, half-year or year).
 import type { Recurrence } from './domain';
 
 /** First day (ISO) of the period of a recurrence that contains `today`: the period a report is due for. */

@@ -35,7 +35,9 @@ export function filledReportSql(alias: string): string {
 }
 
 const same = (a: string | number | null | undefined, b: string | number | null | undefined) =>
-  typeof a === 'number' || typeof b === 'number' ? Number(a) === Number(b) : String(a ?? '').trim() === String(b ?? '').trim();
+  typeof a === 'number' || typeof b === 'number'
+    ? Number(a) === Number(b)
+    : String(a ?? '').trim() === String(b ?? '').trim();
 
 /**
  * How a township's row stands against the report already in the ledger for the same item, unit and round:
@@ -43,7 +45,10 @@ const same = (a: string | number | null | undefined, b: string | number | null |
  * - `adds`: it only fills fields the ledger has empty (safe to write);
  * - `differs`: it would replace something the ledger says (the clerk must choose).
  */
-export function compareWithExisting(row: Partial<ReportFields>, existing: Partial<ReportFields> | null | undefined): 'same' | 'adds' | 'differs' {
+export function compareWithExisting(
+  row: Partial<ReportFields>,
+  existing: Partial<ReportFields> | null | undefined,
+): 'same' | 'adds' | 'differs' {
   let adds = false;
   for (const f of filledFields(row)) {
     if (!existing || !isFieldFilled(existing[f])) adds = true;
@@ -53,7 +58,10 @@ export function compareWithExisting(row: Partial<ReportFields>, existing: Partia
 }
 
 /** The existing report with the row's filled fields laid over it. */
-export function mergeReport(existing: Partial<ReportFields> | null | undefined, row: Partial<ReportFields>): ReportFields {
+export function mergeReport(
+  existing: Partial<ReportFields> | null | undefined,
+  row: Partial<ReportFields>,
+): ReportFields {
   const out: ReportFields = {
     status: existing?.status ?? null,
     percent: existing?.percent ?? null,
@@ -61,7 +69,8 @@ export function mergeReport(existing: Partial<ReportFields> | null | undefined, 
     problems: existing?.problems ?? '',
     nextSteps: existing?.nextSteps ?? '',
   };
-  for (const f of filledFields(row)) (out as unknown as Record<string, unknown>)[f] = typeof row[f] === 'string' ? (row[f] as string).trim() : row[f];
+  for (const f of filledFields(row))
+    (out as unknown as Record<string, unknown>)[f] = typeof row[f] === 'string' ? row[f].trim() : row[f];
   return out;
 }
 
@@ -71,7 +80,10 @@ export function reportSourceLabel(source: string): string {
 }
 
 /** 已报送: the units with at least one filled report in the round. */
-export function unitsReportedIn(reports: readonly (Partial<ReportFields> & { roundId: number; unitId: number })[], roundId: number): Set<number> {
+export function unitsReportedIn(
+  reports: readonly (Partial<ReportFields> & { roundId: number; unitId: number })[],
+  roundId: number,
+): Set<number> {
   const out = new Set<number>();
   for (const r of reports) if (r.roundId === roundId && isFilledReport(r)) out.add(r.unitId);
   return out;

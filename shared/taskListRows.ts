@@ -28,7 +28,15 @@ export interface TaskFilter {
   text: string;
 }
 
-export const EMPTY_FILTER: TaskFilter = { unitId: null, documentId: null, status: '', warning: '', deadlineFrom: '', deadlineTo: '', text: '' };
+export const EMPTY_FILTER: TaskFilter = {
+  unitId: null,
+  documentId: null,
+  status: '',
+  warning: '',
+  deadlineFrom: '',
+  deadlineTo: '',
+  text: '',
+};
 
 /** Unit names are resolved here, so a grid row changes (and is redrawn) when a unit is renamed. */
 export function toGridRows(rows: TaskRow[], unitName: Map<number, string>): GridRow[] {
@@ -38,14 +46,20 @@ export function toGridRows(rows: TaskRow[], unitName: Map<number, string>): Grid
   const out: GridRow[] = [];
   for (const r of rows) {
     const t = r.task;
-    const parent = t.parentId !== null ? byId.get(t.parentId) ?? null : null;
-    const common = { node: t, warning: r.warning, latest: r.latest, leadNames: names(t.leadUnitIds), coNames: names(t.coUnitIds) };
+    const parent = t.parentId !== null ? (byId.get(t.parentId) ?? null) : null;
+    const common = {
+      node: t,
+      warning: r.warning,
+      latest: r.latest,
+      leadNames: names(t.leadUnitIds),
+      coNames: names(t.coUnitIds),
+    };
     if (t.level === 'section') {
       out.push({ ...common, key: `s${t.id}`, kind: 'section', task: null, section: t });
     } else if (t.level === 'task') {
       if (!hasChildren.has(t.id)) out.push({ ...common, key: `t${t.id}`, kind: 'task', task: t, section: parent });
     } else {
-      const section = parent?.parentId != null ? byId.get(parent.parentId) ?? null : null;
+      const section = parent?.parentId != null ? (byId.get(parent.parentId) ?? null) : null;
       out.push({ ...common, key: `i${t.id}`, kind: 'item', task: parent, section });
     }
   }
@@ -53,7 +67,15 @@ export function toGridRows(rows: TaskRow[], unitName: Map<number, string>): Grid
 }
 
 export function isFilterActive(f: TaskFilter): boolean {
-  return Boolean(f.unitId !== null || f.documentId !== null || f.status || f.warning || f.deadlineFrom || f.deadlineTo || f.text.trim());
+  return Boolean(
+    f.unitId !== null ||
+    f.documentId !== null ||
+    f.status ||
+    f.warning ||
+    f.deadlineFrom ||
+    f.deadlineTo ||
+    f.text.trim(),
+  );
 }
 
 function matches(row: GridRow, f: TaskFilter): boolean {
@@ -66,7 +88,15 @@ function matches(row: GridRow, f: TaskFilter): boolean {
   if (f.deadlineTo && !(t.deadline.date && t.deadline.date <= f.deadlineTo)) return false;
   const q = f.text.trim();
   if (q) {
-    const hay = [t.number, t.title, t.content, t.notes, t.deadline.text, row.task?.title ?? '', row.latest?.progress ?? ''].join(' ');
+    const hay = [
+      t.number,
+      t.title,
+      t.content,
+      t.notes,
+      t.deadline.text,
+      row.task?.title ?? '',
+      row.latest?.progress ?? '',
+    ].join(' ');
     if (!hay.includes(q)) return false;
   }
   return true;

@@ -1,3 +1,4 @@
+// Every name a unit is known by (name, short name, aliases), and finding units by any of them.
 import type { Unit } from './domain';
 
 /** Every name a unit is known by: 县医保局 and 县医疗保障局 are the same unit. */

@@ -19,7 +19,12 @@ export interface WarningOptions {
 /** The light's colour word, for places where colour cannot be shown (print, screen readers). */
 export const WARNING_COLOURS: Record<WarningLevel, string> = { red: '红', yellow: '黄', green: '绿', grey: '灰' };
 /** What the light means to a clerk. */
-export const WARNING_LABELS: Record<WarningLevel, string> = { red: '逾期', yellow: '临期', green: '正常', grey: '已完成' };
+export const WARNING_LABELS: Record<WarningLevel, string> = {
+  red: '逾期',
+  yellow: '临期',
+  green: '正常',
+  grey: '已完成',
+};
 
 /** 红灯·逾期 — colour and meaning together, e.g. for a legend or a black-and-white print. */
 export function warningLabel(level: WarningLevel): string {

@@ -1,3 +1,4 @@
+// `duban summary`'s text: the ledger at a glance (units, groups, documents, tasks by status, overdue items, rounds).
 import type { LedgerSummary } from '../../shared/channels';
 
 export function formatSummary(s: LedgerSummary): string {
@@ -9,7 +10,9 @@ export function formatSummary(s: LedgerSummary): string {
       .map(([k, v]) => `${k} ${v}`)
       .join('，')}`,
     `  逾期未完成：${s.overdue} 项`,
-    ...s.overdueItems.map((o) => `    - ${o.content.slice(0, 30)}…（时限：${o.deadline}；牵头：${o.leadUnits.join('、')}）`),
+    ...s.overdueItems.map(
+      (o) => `    - ${o.content.slice(0, 30)}…（时限：${o.deadline}；牵头：${o.leadUnits.join('、')}）`,
+    ),
     `  调度轮次：${s.rounds} 个，推进情况记录：${s.reports} 条`,
   ];
   return lines.join('\n') + '\n';

@@ -1,9 +1,11 @@
+// The audit log: who changed which ledger row when, written in the same transaction as the change, and read back.
 import type { Db } from './connection';
 
 export interface AuditEntry {
   entity: string;
   entityId: number | null;
-  action: 'create' | 'update' | 'delete' | 'import' | 'undo' | string;
+  // The usual actions, named for the editor; `string & {}` keeps them offered while any other is allowed.
+  action: 'create' | 'update' | 'delete' | 'import' | 'undo' | (string & {});
   before?: unknown;
   after?: unknown;
 }
@@ -24,7 +26,9 @@ export function createContext(db: Db, actor = '本机用户', now = () => new Da
 /** Called inside the repository's transaction, so a write and its audit row land together or not at all. */
 export function writeAudit(ctx: LedgerContext, entry: AuditEntry): void {
   ctx.db
-    .prepare('INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after, change_set_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO audit_log (at, actor, entity, entity_id, action, before, after, change_set_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(
       ctx.now(),
       ctx.actor,

@@ -2,7 +2,7 @@
 // owns this (not services/) because opening a ledger takes a backup before it migrates the schema.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupKind } from '../../shared/channels/backups';
+import type { BackupKind } from '../../shared/domain';
 import type { Db } from './connection';
 
 export const DAILY_KEPT = 14;
@@ -37,8 +37,11 @@ export interface ParsedBackupName {
 export function parseBackupName(ledgerFile: string, name: string): ParsedBackupName | null {
   const stem = escapeRegExp(stemOf(ledgerFile));
   const daily = new RegExp(`^${stem}-(\\d{4}-\\d{2}-\\d{2})\\.sqlite$`).exec(name);
-  if (daily) return { kind: 'daily', sortKey: daily[1], stampedAt: null, day: daily[1] };
-  const event = new RegExp(`^${stem}-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})(\\d{2})(\\d{2})(?:-(\\d+))?-(${EVENT_REASONS.join('|')})\\.sqlite$`).exec(name);
+  // The pattern's one group is the day.
+  if (daily) return { kind: 'daily', sortKey: daily[1]!, stampedAt: null, day: daily[1]! };
+  const event = new RegExp(
+    `^${stem}-(\\d{4})-(\\d{2})-(\\d{2})-(\\d{2})(\\d{2})(\\d{2})(?:-(\\d+))?-(${EVENT_REASONS.join('|')})\\.sqlite$`,
+  ).exec(name);
   if (!event) return null;
   const [, y, mo, d, h, mi, s, n, reason] = event;
   return {
@@ -88,7 +91,8 @@ export function writeEventBackup(db: Db, ledgerFile: string, reason: EventReason
   const { day, time } = localStamp(at);
   const dir = backupsDir(ledgerFile);
   let target = path.join(dir, `${stemOf(ledgerFile)}-${day}-${time}-${reason}.sqlite`);
-  for (let n = 2; fs.existsSync(target); n++) target = path.join(dir, `${stemOf(ledgerFile)}-${day}-${time}-${n}-${reason}.sqlite`);
+  for (let n = 2; fs.existsSync(target); n++)
+    target = path.join(dir, `${stemOf(ledgerFile)}-${day}-${time}-${n}-${reason}.sqlite`);
   writeBackupFile(db, target);
   return target;
 }
@@ -97,7 +101,10 @@ export function writeEventBackup(db: Db, ledgerFile: string, reason: EventReason
  * Keeps the newest DAILY_KEPT daily and EVENT_KEPT event backups; the two are counted apart so a busy day
  * of imports never pushes out the daily history. Files in backups/ that are not ours are left alone.
  */
-export function pruneBackups(ledgerFile: string, keep: { daily?: number; event?: number; except?: string[] } = {}): string[] {
+export function pruneBackups(
+  ledgerFile: string,
+  keep: { daily?: number; event?: number; except?: string[] } = {},
+): string[] {
   const dir = backupsDir(ledgerFile);
   if (!fs.existsSync(dir)) return [];
   const except = new Set((keep.except ?? []).map((f) => path.resolve(f)));
@@ -105,7 +112,8 @@ export function pruneBackups(ledgerFile: string, keep: { daily?: number; event?:
     .readdirSync(dir)
     .map((name) => ({ name, parsed: parseBackupName(ledgerFile, name) }))
     .filter((f): f is { name: string; parsed: ParsedBackupName } => f.parsed !== null);
-  const newestFirst = (a: { parsed: ParsedBackupName }, b: { parsed: ParsedBackupName }) => (a.parsed.sortKey < b.parsed.sortKey ? 1 : -1);
+  const newestFirst = (a: { parsed: ParsedBackupName }, b: { parsed: ParsedBackupName }) =>
+    a.parsed.sortKey < b.parsed.sortKey ? 1 : -1;
   const daily = parsed.filter((f) => f.parsed.kind === 'daily').sort(newestFirst);
   const events = parsed.filter((f) => f.parsed.kind !== 'daily').sort(newestFirst);
   const doomed = [...daily.slice(keep.daily ?? DAILY_KEPT), ...events.slice(keep.event ?? EVENT_KEPT)]
@@ -116,6 +124,6 @@ export function pruneBackups(ledgerFile: string, keep: { daily?: number; event?:
 }
 
 /** The journal files SQLite keeps beside a database in WAL mode. */
-export function journalFiles(file: string): string[] {
+export function journalFiles(file: string): [wal: string, shm: string] {
   return [`${file}-wal`, `${file}-shm`];
 }

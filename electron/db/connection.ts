@@ -1,3 +1,4 @@
+// Opens a ledger file safely: checks it is a Duban ledger and intact, backs it up, then brings its schema up to date.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -18,8 +19,12 @@ export interface OpenLedgerOptions {
   readonly?: boolean;
 }
 
-/** Waits this long for another process (the CLI, a second app) to finish its write before giving up. */
-export const BUSY_TIMEOUT_MS = 5000;
+/**
+ * SQLite waits this long for another process (the CLI, a second app) to finish its write. The wait blocks
+ * the thread, so it is kept short: a longer one is waited out between attempts (busyLedger.ts), where the
+ * main process keeps answering the window.
+ */
+export const BUSY_TIMEOUT_MS = 250;
 
 const OUR_TABLES = ['unit', 'task', 'audit_log'];
 
@@ -69,7 +74,12 @@ export function openLedger(file: string, options: OpenLedgerOptions = {}): Db {
 }
 
 /** Refuses a file that is not an intact ledger this version may open; returns its schema version. */
-function checkOpened(db: Db, file: string, migrations: ReturnType<typeof loadMigrations>, options = { integrity: true }): number {
+function checkOpened(
+  db: Db,
+  file: string,
+  migrations: ReturnType<typeof loadMigrations>,
+  options = { integrity: true },
+): number {
   if (options.integrity) checkIsLedger(db, file);
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > latestVersion(migrations)) {
@@ -105,7 +115,10 @@ function openWritable(file: string, create: boolean): Db {
   try {
     return new Database(file, { fileMustExist: !create });
   } catch (err) {
-    throw translateLedgerError(err, file) ?? new DomainError('ledger_unopenable', `无法打开台账文件“${file}”。请检查文件权限或磁盘空间。`);
+    throw (
+      translateLedgerError(err, file) ??
+      new DomainError('ledger_unopenable', `无法打开台账文件“${file}”。请检查文件权限或磁盘空间。`)
+    );
   }
 }
 
@@ -117,7 +130,8 @@ function openWritable(file: string, create: boolean): Db {
 function openReadOnly(file: string): Db {
   try {
     const wal = `${file}-wal`;
-    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) return new Database(file, { readonly: true, fileMustExist: true });
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0)
+      return new Database(file, { readonly: true, fileMustExist: true });
     const bytes = fs.readFileSync(file);
     // An in-memory database cannot be in WAL mode: mark the copy (never the file) as rollback-journal.
     if (bytes.length >= 20 && bytes[18] === 2 && bytes[19] === 2) {
@@ -149,7 +163,10 @@ function migratedCopy(db: Db, migrations: ReturnType<typeof loadMigrations>): Db
 function refuseEmptyFile(file: string): void {
   const stat = fs.statSync(file);
   if (stat.isDirectory()) {
-    throw new DomainError('ledger_not_sqlite', `“${file}”是一个文件夹，不是督办台账文件。请选择正确的 .sqlite 台账文件。`);
+    throw new DomainError(
+      'ledger_not_sqlite',
+      `“${file}”是一个文件夹，不是督办台账文件。请选择正确的 .sqlite 台账文件。`,
+    );
   }
   if (stat.size === 0) {
     throw new DomainError(
@@ -208,11 +225,14 @@ function backupBeforeMigration(db: Db, file: string): void {
  * In WAL mode a transaction begun DEFERRED that reads and then writes gets SQLITE_BUSY at once when
  * another process holds the write lock: SQLite cannot wait there without risking a deadlock, so
  * busy_timeout is never consulted. Beginning every write transaction IMMEDIATE takes the lock up front,
- * where SQLite does wait (busy_timeout) for the other writer. Repositories keep calling
+ * where SQLite does wait (busy_timeout) for the other writer, and a write that still finds it taken has
+ * written nothing, so dispatch and the CLI can run it again (busyLedger.ts). Repositories keep calling
  * db.transaction(fn)(); pure reads that want no lock call .deferred().
  */
 function preferImmediateTransactions(db: Db): void {
   const transaction = db.transaction.bind(db);
+  // better-sqlite3 builds .immediate as a function of its own (it does not read `this`).
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   db.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as Db['transaction'];
 }
 
@@ -233,7 +253,9 @@ export function checkIsLedger(db: Db, file: string): void {
   }
   if (integrity !== 'ok') throw corrupt(file);
   const version = db.pragma('user_version', { simple: true }) as number;
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
   const ours = OUR_TABLES.every((t) => tables.includes(t));
   if ((version === 0 && tables.length > 0) || (version > 0 && !ours)) {
     throw new DomainError('ledger_foreign', `“${file}”是其他程序的数据库，不是督办台账文件。请选择正确的台账文件。`);

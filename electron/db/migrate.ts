@@ -1,3 +1,4 @@
+// Schema migrations: the numbered SQL files in migrations/, applied in order above PRAGMA user_version.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './connection';
@@ -29,15 +30,34 @@ export function latestVersion(migrations = loadMigrations()): number {
   return migrations.reduce((max, m) => Math.max(max, m.version), 0);
 }
 
+/**
+ * A migration that rebuilds a table other tables point at starts with `-- foreign_keys: off`: SQLite's
+ * way to rebuild (create, copy, drop, rename) needs the keys off, and they cannot be switched inside a
+ * transaction. Every key is checked before such a migration commits, so none is left dangling.
+ */
+function needsForeignKeysOff(m: Migration): boolean {
+  return /^--\s*foreign_keys:\s*off\s*$/m.test(m.sql.split('\n', 1)[0] ?? '');
+}
+
 /** Applies every migration above PRAGMA user_version, each in its own transaction. */
 export function migrate(db: Db, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
+    const keysWereOn = db.pragma('foreign_keys', { simple: true }) === 1;
+    const keysOff = keysWereOn && needsForeignKeysOff(m);
+    if (keysOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (keysOff && (db.pragma('foreign_key_check') as unknown[]).length > 0) {
+          throw new Error(`migration ${m.name} left foreign keys dangling`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      })();
+    } finally {
+      if (keysOff) db.pragma('foreign_keys = ON');
+    }
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

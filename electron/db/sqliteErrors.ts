@@ -29,7 +29,10 @@ export function translateLedgerError(err: unknown, file: string): DomainError | 
     );
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
-    return new DomainError('disk_full', `台账文件“${file}”所在的磁盘空间已满，刚才的操作没有保存。请清理该磁盘（例如删除不需要的大文件、清空回收站）后重试。`);
+    return new DomainError(
+      'disk_full',
+      `台账文件“${file}”所在的磁盘空间已满，刚才的操作没有保存。请清理该磁盘（例如删除不需要的大文件、清空回收站）后重试。`,
+    );
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
     return new DomainError(
@@ -44,7 +47,10 @@ export function translateLedgerError(err: unknown, file: string): DomainError | 
     );
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new DomainError('ledger_no_permission', `没有权限写入“${folder}”中的台账文件，刚才的操作没有保存。请检查该文件夹的权限，或请技术支持处理。`);
+    return new DomainError(
+      'ledger_no_permission',
+      `没有权限写入“${folder}”中的台账文件，刚才的操作没有保存。请检查该文件夹的权限，或请技术支持处理。`,
+    );
   }
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return new DomainError(
@@ -59,9 +65,12 @@ export function translateLedgerError(err: unknown, file: string): DomainError | 
 export function describeFileError(err: unknown): string {
   const code = codeOf(err);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return '磁盘空间已满';
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY')) return '没有写入权限';
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === 'EBUSY') return '文件正被其他程序使用';
-  if (code.startsWith('SQLITE_IOERR') || code === 'EIO' || code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT') return '磁盘或文件夹无法访问';
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code.startsWith('SQLITE_READONLY'))
+    return '没有写入权限';
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') || code === 'EBUSY')
+    return '文件正被其他程序使用';
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO' || code.startsWith('SQLITE_CANTOPEN') || code === 'ENOENT')
+    return '磁盘或文件夹无法访问';
   if (code === 'ENOTDIR' || code === 'EEXIST') return '文件夹无法创建，同名的文件占用了它的位置';
   if (err instanceof DomainError) return err.message;
   return '无法写入文件';

@@ -7,16 +7,29 @@ import { backupPath, createBackup, listBackups, moveLedgerAside, restoreFromBack
 import type { FeatureHandlers } from './types';
 
 /** The channels that still run while the ledger cannot be opened (see dispatch). */
-export const RECOVERY_CHANNELS: ReadonlySet<string> = new Set(['app:info', 'backups:list', 'backups:restore', 'recovery:state', 'recovery:startEmpty']);
+export const RECOVERY_CHANNELS: ReadonlySet<string> = new Set([
+  'app:info',
+  'app:reportError',
+  'backups:list',
+  'backups:restore',
+  'recovery:state',
+  'recovery:startEmpty',
+]);
 
-export const backupHandlers: FeatureHandlers<'backups:list' | 'backups:create' | 'backups:restore' | 'recovery:state' | 'recovery:startEmpty'> = {
+export const backupHandlers: FeatureHandlers<
+  'backups:list' | 'backups:create' | 'backups:restore' | 'recovery:state' | 'recovery:startEmpty'
+> = {
   'backups:list': (ctx) => listBackups(ctx.ledgerFile),
   'backups:create': (ctx) => createBackup(ctx.ledger.db, ctx.ledgerFile),
   'backups:restore': (ctx, { name }) => {
     const source = backupPath(ctx.ledgerFile, name);
     let outcome: RestoreOutcome | null = null;
     try {
-      outcome = restoreFromBackup({ ledgerFile: ctx.ledgerFile, source, current: ctx.ledgerProblem ? null : ctx.ledger.db });
+      outcome = restoreFromBackup({
+        ledgerFile: ctx.ledgerFile,
+        source,
+        current: ctx.ledgerProblem ? null : ctx.ledger.db,
+      });
       ctx.log('info', `ledger restored from ${name}`, outcome);
       return outcome;
     } finally {

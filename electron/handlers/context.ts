@@ -1,3 +1,4 @@
+// What every handler runs with: the open ledger, where it lives, the clock and the desktop shell; no Electron.
 import type { LedgerProblem } from '../../shared/channels/backups';
 import type { AppNotice } from '../../shared/errors';
 import type { LedgerContext } from '../db/audit';
@@ -8,9 +9,17 @@ import type { LedgerContext } from '../db/audit';
  */
 export interface DesktopShell {
   /** Ask where to save; null when the clerk cancels. */
-  saveFile(options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
+  saveFile(options: {
+    title: string;
+    defaultName: string;
+    filters: { name: string; extensions: string[] }[];
+  }): Promise<string | null>;
   /** Ask for files to open; [] when the clerk cancels. */
-  openFiles(options: { title: string; filters: { name: string; extensions: string[] }[]; multiple: boolean }): Promise<string[]>;
+  openFiles(options: {
+    title: string;
+    filters: { name: string; extensions: string[] }[];
+    multiple: boolean;
+  }): Promise<string[]>;
   /** Ask for a folder; null when the clerk cancels. */
   chooseFolder(options: { title: string }): Promise<string | null>;
   /** Open a file with its program (Excel/WPS), or show it in its folder. */
@@ -23,7 +32,7 @@ export interface AppContext {
   shell: DesktopShell;
   ledger: LedgerContext;
   ledgerFile: string;
-  runtime: 'electron' | 'browser-harness';
+  runtime: 'electron' | 'browser-harness' | 'cli';
   version: string;
   /** ISO date of "today"; injectable so tests can fix the calendar. */
   today: () => string;
@@ -33,6 +42,8 @@ export interface AppContext {
    * an empty stand-in in memory and dispatch runs only the recovery channels until a restore re-opens it.
    */
   ledgerProblem?: LedgerProblem | null;
+  /** How long a write waits for another program's write lock (default BUSY_WAIT_LIMIT_MS); tests shorten it. */
+  busyWaitLimitMs?: number;
   /** Told to the clerk with the next response (see AppNotice); dispatch empties it. */
   notices?: AppNotice[];
 }

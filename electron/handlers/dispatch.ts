@@ -1,14 +1,18 @@
+// The one entry into the main process: every channel's handler, the payload validated, failures made Chinese.
 import { channels, describeValidationError, isChannelName, type ChannelName } from '../../shared/channels';
 import { DomainError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/errors';
+import { retryWhileBusy } from '../db/busyLedger';
 import { translateLedgerError } from '../db/sqliteErrors';
+import { appHandlers } from './app';
 import { backupHandlers, RECOVERY_CHANNELS } from './backups';
 import type { AppContext } from './context';
 import { dashboardHandlers } from './dashboard';
 import { groupHandlers } from './groups';
 import { exportHandlers } from './exports';
 import { returnsHandlers } from './returns';
-import { importHandlers } from './imports';
-import { ingestHandlers } from './ingest';
+import { importHandlers } from './importBatches';
+import { documentHandlers } from './documents';
+import { ledgerGate, LEDGER_SWAPPING_CHANNELS } from './ledgerGate';
 import { ledgerHandlers } from './ledger';
 import { recycleBinHandlers } from './recycleBin';
 import { roundHandlers } from './rounds';
@@ -17,8 +21,11 @@ import { settingsHandlers } from './settings';
 import { taskHandlers } from './tasks';
 import { undoHandlers } from './undo';
 import { unitHandlers } from './units';
+import { withUndoPages } from './undoable';
 
-export const handlers: HandlerMap = {
+// Each undoable channel's changes are undone on its own page (withUndoPages).
+export const handlers: HandlerMap = withUndoPages({
+  ...appHandlers,
   ...ledgerHandlers,
   ...unitHandlers,
   ...groupHandlers,
@@ -27,13 +34,13 @@ export const handlers: HandlerMap = {
   ...dashboardHandlers,
   ...undoHandlers,
   ...settingsHandlers,
-  ...ingestHandlers,
+  ...documentHandlers,
   ...importHandlers,
   ...exportHandlers,
   ...returnsHandlers,
   ...recycleBinHandlers,
   ...backupHandlers,
-};
+});
 
 /**
  * The single entry from the outside (ipcMain in the app, page.exposeBinding in the browser harness):
@@ -52,8 +59,16 @@ async function run(ctx: AppContext, channel: unknown, payload: unknown): Promise
     ctx.log('warn', `unknown channel ${String(channel)}`);
     return { ok: false, error: { code: 'unknown_channel', message: '程序版本不一致，请重新启动督办台账。' } };
   }
+  // Behind a restore that is running or asked for: the call then sees the restored ledger (or recovery mode).
+  return ledgerGate(ctx).run(LEDGER_SWAPPING_CHANNELS.has(channel), () => runHandler(ctx, channel, payload));
+}
+
+async function runHandler(ctx: AppContext, channel: ChannelName, payload: unknown): Promise<Result<unknown>> {
   if (ctx.ledgerProblem && !RECOVERY_CHANNELS.has(channel)) {
-    return { ok: false, error: { code: 'ledger_unavailable', message: '台账文件无法打开，请先按提示从备份恢复台账，或另起一个空台账。' } };
+    return {
+      ok: false,
+      error: { code: 'ledger_unavailable', message: '台账文件无法打开，请先按提示从备份恢复台账，或另起一个空台账。' },
+    };
   }
   const parsed = channels[channel].request.safeParse(payload ?? {});
   if (!parsed.success) {
@@ -61,7 +76,15 @@ async function run(ctx: AppContext, channel: unknown, payload: unknown): Promise
   }
   try {
     const handler = handlers[channel] as Handler<ChannelName>;
-    const data = await handler(ctx, parsed.data as never);
+    // Another program holding the write lock is waited out here, between attempts, not inside SQLite.
+    const data = await retryWhileBusy(
+      () => ctx.ledger.db,
+      () => handler(ctx, parsed.data as never),
+      {
+        limitMs: ctx.busyWaitLimitMs,
+        onWait: () => ctx.log('info', `handler ${channel}: ledger busy, waiting`),
+      },
+    );
     return { ok: true, data };
   } catch (err) {
     if (err instanceof DomainError) return { ok: false, error: err.toData() };

@@ -1,3 +1,4 @@
+// Read-only channels about the ledger as a whole: app info, summary, snapshot, the plain task list.
 import { backupsDir } from '../services/backupLedger';
 import { summarizeLedger } from '../services/summarizeLedger';
 import { readLedgerSnapshot } from '../db/repositories/snapshot';

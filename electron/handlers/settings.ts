@@ -1,3 +1,4 @@
+// The ledger settings' channels: read them, change them.
 import { readSettings, updateSettings } from '../db/repositories/settings';
 import type { FeatureHandlers } from './types';
 

@@ -1,3 +1,4 @@
+// 任务清单's channels: the task list view and detail, and every edit of tasks (undoable), from one cell to a paste.
 import { z } from 'zod';
 import type { taskPatchSchema } from '../../shared/channels/tasks';
 import type { TaskNode } from '../../shared/domain';
@@ -5,7 +6,17 @@ import { DomainError } from '../../shared/errors';
 import { listAudit } from '../db/audit';
 import { readSettings } from '../db/repositories/settings';
 import { readLedgerHead, readLedgerSnapshot } from '../db/repositories/snapshot';
-import { changeTaskLevel, closeOutTasks, createTask, deleteTask, getTask, listTasks, moveTask, updateTask, type TaskPatch } from '../db/repositories/tasks';
+import {
+  changeTaskLevel,
+  closeOutTasks,
+  createTask,
+  deleteTask,
+  getTask,
+  listTasks,
+  moveTask,
+  updateTask,
+  type TaskPatch,
+} from '../db/repositories/tasks';
 import { listUnits } from '../db/repositories/units';
 import { deadlineFromClerk } from '../services/deadlineFromClerk';
 import { describeTaskChanges } from '../services/describeTaskChanges';
@@ -21,7 +32,8 @@ function toTaskPatch(ctx: AppContext, patch: PatchIn): TaskPatch {
   const { deadlineText, ...rest } = patch;
   const known = new Set(listUnits(ctx.ledger).map((u) => u.id));
   for (const id of [...(patch.leadUnitIds ?? []), ...(patch.coUnitIds ?? [])]) {
-    if (!known.has(id)) throw new DomainError('unit_not_found', '所选责任单位已不存在（可能已被删除）。请刷新后重新选择。');
+    if (!known.has(id))
+      throw new DomainError('unit_not_found', '所选责任单位已不存在（可能已被删除）。请刷新后重新选择。');
   }
   return { ...rest, ...(deadlineText !== undefined ? { deadline: deadlineFromClerk(deadlineText, ctx.today()) } : {}) };
 }
@@ -29,14 +41,31 @@ function toTaskPatch(ctx: AppContext, patch: PatchIn): TaskPatch {
 /** A work item needs words and someone to do them; the rule is checked on every edit from the UI. */
 function assertWorkItemComplete(task: Pick<TaskNode, 'level' | 'content' | 'leadUnitIds'>): void {
   if (task.level !== 'item') return;
-  if (!task.content.trim()) throw new DomainError('item_content_empty', '工作内容不能为空。请填写工作内容，或删除这一行。');
-  if (task.leadUnitIds.length === 0) throw new DomainError('item_lead_missing', '每项工作内容都要有牵头单位。请选择牵头单位。');
+  if (!task.content.trim())
+    throw new DomainError('item_content_empty', '工作内容不能为空。请填写工作内容，或删除这一行。');
+  if (task.leadUnitIds.length === 0)
+    throw new DomainError('item_lead_missing', '每项工作内容都要有牵头单位。请选择牵头单位。');
 }
 
-const BULK_FIELD_LABELS: Record<string, string> = { leadUnitIds: '牵头单位', coUnitIds: '配合单位', deadlineText: '完成时限', status: '状态' };
+const BULK_FIELD_LABELS: Record<string, string> = {
+  leadUnitIds: '牵头单位',
+  coUnitIds: '配合单位',
+  deadlineText: '完成时限',
+  status: '状态',
+};
 
 export const taskHandlers: FeatureHandlers<
-  'tasks:view' | 'tasks:detail' | 'tasks:create' | 'tasks:update' | 'tasks:delete' | 'tasks:closeOut' | 'tasks:bulkUpdate' | 'tasks:paste' | 'tasks:move' | 'tasks:changeLevel' | 'tasks:overwrite'
+  | 'tasks:view'
+  | 'tasks:detail'
+  | 'tasks:create'
+  | 'tasks:update'
+  | 'tasks:delete'
+  | 'tasks:closeOut'
+  | 'tasks:bulkUpdate'
+  | 'tasks:paste'
+  | 'tasks:move'
+  | 'tasks:changeLevel'
+  | 'tasks:overwrite'
 > = {
   'tasks:view': (ctx, { first }) => {
     const dueSoonDays = readSettings(ctx.ledger).dueSoonDays;
@@ -85,14 +114,19 @@ export const taskHandlers: FeatureHandlers<
   }),
   'tasks:delete': undoable<'tasks:delete'>('删除任务', (ctx, { id }) => ({ deleted: deleteTask(ctx.ledger, id) })),
   'tasks:bulkUpdate': undoable<'tasks:bulkUpdate'>(
-    (req) => `批量设置${Object.keys(req.patch).map((k) => BULK_FIELD_LABELS[k]).join('、')}（${req.ids.length} 项）`,
+    (req) =>
+      `批量设置${Object.keys(req.patch)
+        .map((k) => BULK_FIELD_LABELS[k])
+        .join('、')}（${req.ids.length} 项）`,
     (ctx, { ids, patch }) => {
       const taskPatch = toTaskPatch(ctx, patch);
       for (const id of ids) assertWorkItemComplete(updateTask(ctx.ledger, id, taskPatch));
       return { updated: ids.length };
     },
   ),
-  'tasks:move': undoable<'tasks:move'>('移动任务', (ctx, { id, parentId, index }) => moveTask(ctx.ledger, id, parentId, index)),
+  'tasks:move': undoable<'tasks:move'>('移动任务', (ctx, { id, parentId, index }) =>
+    moveTask(ctx.ledger, id, parentId, index),
+  ),
   'tasks:changeLevel': undoable<'tasks:changeLevel'>(
     (req) => (req.direction === 'out' ? '升为重点任务' : '降为工作内容'),
     (ctx, { id, direction }) => changeTaskLevel(ctx.ledger, id, direction),
@@ -112,9 +146,16 @@ export const taskHandlers: FeatureHandlers<
         let parentId: number;
         if ('id' in c.task) parentId = c.task.id;
         else {
-          if (sectionId === null) throw new DomainError('paste_no_section', '粘贴内容中有新的重点任务，但不知道放在哪个部分：请先在清单中点选该部分中的一行。');
+          if (sectionId === null)
+            throw new DomainError(
+              'paste_no_section',
+              '粘贴内容中有新的重点任务，但不知道放在哪个部分：请先在清单中点选该部分中的一行。',
+            );
           const known = newTasks.get(c.task.title);
-          parentId = known ?? createTask(ctx.ledger, { level: 'task', parentId: sectionId, number: c.task.number, title: c.task.title }).id;
+          parentId =
+            known ??
+            createTask(ctx.ledger, { level: 'task', parentId: sectionId, number: c.task.number, title: c.task.title })
+              .id;
           newTasks.set(c.task.title, parentId);
         }
         const patch = toTaskPatch(ctx, c.fields);
@@ -124,5 +165,8 @@ export const taskHandlers: FeatureHandlers<
       return { created: creates.length, tasksCreated: newTasks.size };
     },
   ),
-  'tasks:closeOut': undoable<'tasks:closeOut'>((req) => `销号 ${req.ids.length} 项`, (ctx, req) => closeOutTasks(ctx.ledger, req.ids, req.closedBy, req.closedOn)),
+  'tasks:closeOut': undoable<'tasks:closeOut'>(
+    (req) => `销号 ${req.ids.length} 项`,
+    (ctx, req) => closeOutTasks(ctx.ledger, req.ids, req.closedBy, req.closedOn),
+  ),
 };

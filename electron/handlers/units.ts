@@ -1,3 +1,4 @@
+// 责任单位's channels: list units, and create, update or delete one (undoable).
 import { createUnit, deleteUnit, listUnits, updateUnit } from '../db/repositories/units';
 import type { FeatureHandlers } from './types';
 import { undoable } from './undoable';

@@ -15,7 +15,9 @@ import {
   writeEventBackup,
   type EventReason,
 } from '../db/backupFiles';
+import { supersedeEarlierAttempt } from '../db/busyLedger';
 import { openLedger, type Db } from '../db/connection';
+import { entityOf } from '../db/entities';
 import { describeFileError } from '../db/sqliteErrors';
 
 export { backupsDir, DAILY_KEPT, EVENT_KEPT, type EventReason } from '../db/backupFiles';
@@ -63,10 +65,18 @@ export function dailyBackupAtStart(ctx: BackupContext, today: string): string | 
  * An event backup just before a change that is hard to take back (an import commit, a document save).
  * The change goes ahead even if the backup fails (the ledger itself is fine), but the clerk is told.
  */
-export function backupBeforeChange(ctx: BackupContext, reason: Exclude<EventReason, 'migration' | 'restore'>, at = new Date()): string | null {
+export function backupBeforeChange(
+  ctx: BackupContext,
+  reason: Exclude<EventReason, 'migration' | 'restore'>,
+  at = new Date(),
+): string | null {
   if (ctx.ledgerProblem) return null;
   try {
     const file = writeEventBackup(ctx.ledger.db, ctx.ledgerFile, reason, at);
+    // A change retried after waiting on a busy ledger backs up again (the other program may have written
+    // meanwhile); the backup of its failed attempt would only push a real one out of the last ten.
+    const superseded = supersedeEarlierAttempt(`backup:${reason}`, file);
+    if (superseded) fs.rmSync(superseded, { force: true });
     pruneBackups(ctx.ledgerFile);
     return file;
   } catch (err) {
@@ -86,10 +96,17 @@ export function createBackup(db: Db, ledgerFile: string, at = new Date()): Backu
     file = writeEventBackup(db, ledgerFile, 'manual', at);
     pruneBackups(ledgerFile, { except: [file] });
   } catch (err) {
-    throw new DomainError('backup_failed', `备份没有完成（${describeFileError(err)}），台账本身没有受影响。请检查“${backupsDir(ledgerFile)}”所在磁盘的空间和权限后重试。`);
+    throw new DomainError(
+      'backup_failed',
+      `备份没有完成（${describeFileError(err)}），台账本身没有受影响。请检查“${backupsDir(ledgerFile)}”所在磁盘的空间和权限后重试。`,
+    );
   }
   const checked = inspectBackup(ledgerFile, file);
-  if (!checked.ok) throw new DomainError('backup_failed', `刚写好的备份“${path.basename(file)}”没有通过检查（${checked.unusable.problem}）。请检查磁盘后重试。`);
+  if (!checked.ok)
+    throw new DomainError(
+      'backup_failed',
+      `刚写好的备份“${path.basename(file)}”没有通过检查（${checked.unusable.problem}）。请检查磁盘后重试。`,
+    );
   return checked.info;
 }
 
@@ -101,24 +118,60 @@ const PROBLEMS: Record<string, string> = {
   ledger_newer: '由更新版本的督办台账创建，本程序不能使用',
 };
 
-const ENTITIES: Record<string, string> = {
-  unit: '责任单位',
-  task: '任务',
-  progress_report: '推进情况',
-  progress_round: '调度轮次',
-  policy_document: '政策文件',
-  leadership_group: '领导小组',
-  group_member: '领导小组成员',
-  group_duty: '成员职责',
-  import_batch: '导入记录',
-  setting: '设置',
-  column_mapping: '表格列对应关系',
-};
 const ACTIONS: Record<string, string> = { create: '新增', update: '修改', delete: '删除', import: '导入' };
 
-function describeChange(row: { entity: string; action: string; label: string | null }): string {
+interface ChangeRow {
+  entity: string;
+  action: string;
+  label: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** 单位“县财政局”: how the 回收站 names an entry (its audit rows carry the entry's summary). */
+function binItemOf(row: ChangeRow): string {
+  const parse = (json: string | null) => {
+    try {
+      return json ? (JSON.parse(json) as { kindLabel?: string; label?: string }) : null;
+    } catch {
+      return null;
+    }
+  };
+  const entry = parse(row.after) ?? parse(row.before);
+  return entry?.kindLabel && entry.label ? `${entry.kindLabel}“${entry.label}”` : '';
+}
+
+/**
+ * The 回收站's own rows: emptying it and deleting from it for good are not undoable and carry no change
+ * set label, so without this a purge read as a bare "删除数据".
+ */
+function describeBinChange(row: ChangeRow): string {
+  const item = binItemOf(row);
+  switch (row.action) {
+    case 'empty': {
+      const purged = (JSON.parse(row.after ?? '{}') as { purged?: number }).purged;
+      return purged ? `清空回收站（永久删除 ${purged} 项）` : '清空回收站';
+    }
+    case 'delete':
+      return item ? `从回收站永久删除：${item}` : '从回收站永久删除';
+    case 'restore':
+      return item ? `还原：${item}` : '从回收站还原';
+    case 'create':
+      return item ? `删除：${item}（移入回收站）` : '移入回收站';
+    case 'undo':
+      return item ? `撤销（${item}）` : '撤销（回收站）';
+    case 'redo':
+      return item ? `重做（${item}）` : '重做（回收站）';
+    default:
+      return '修改回收站';
+  }
+}
+
+function describeChange(row: ChangeRow): string {
+  // A bin row names its item; the change set's label ("删除单位") would not.
+  if (row.entity === 'recycle_bin') return describeBinChange(row);
   if (row.label) return row.label;
-  const entity = ENTITIES[row.entity] ?? '数据';
+  const entity = entityOf(row.entity)?.label ?? '数据';
   if (row.action === 'undo') return `撤销（${entity}）`;
   if (row.action === 'redo') return `重做（${entity}）`;
   return `${ACTIONS[row.action] ?? '修改'}${entity}`;
@@ -131,7 +184,8 @@ function describeChange(row: { entity: string; action: string; label: string | n
 function takenAtOf(parsed: ReturnType<typeof parseBackupName>, mtime: Date): Date {
   if (!parsed) return mtime;
   if (parsed.stampedAt) return parsed.stampedAt;
-  const [y, m, d] = parsed.day.split('-').map(Number);
+  // parseBackupName matched the day as YYYY-MM-DD; a part missing would read NaN, an invalid date.
+  const [y = NaN, m = NaN, d = NaN] = parsed.day.split('-').map(Number);
   const sameDay = mtime.getFullYear() === y && mtime.getMonth() + 1 === m && mtime.getDate() === d;
   return sameDay ? mtime : new Date(y, m - 1, d);
 }
@@ -161,11 +215,15 @@ export function inspectBackup(ledgerFile: string, file: string): InspectedBackup
     return { ok: false, unusable: { ...base, problem } };
   }
   try {
-    const counts = db.prepare("SELECT COALESCE(SUM(level = 'task'), 0) AS tasks, COALESCE(SUM(level = 'item'), 0) AS items FROM task").get() as { tasks: number; items: number };
+    const counts = db
+      .prepare("SELECT COALESCE(SUM(level = 'task'), 0) AS tasks, COALESCE(SUM(level = 'item'), 0) AS items FROM task")
+      .get() as { tasks: number; items: number };
     const reports = (db.prepare('SELECT COUNT(*) AS n FROM progress_report').get() as { n: number }).n;
     const last = db
-      .prepare('SELECT a.at, a.entity, a.action, c.label FROM audit_log a LEFT JOIN change_set c ON c.id = a.change_set_id ORDER BY a.id DESC LIMIT 1')
-      .get() as { at: string; entity: string; action: string; label: string | null } | undefined;
+      .prepare(
+        'SELECT a.at, a.entity, a.action, a.before, a.after, c.label FROM audit_log a LEFT JOIN change_set c ON c.id = a.change_set_id ORDER BY a.id DESC LIMIT 1',
+      )
+      .get() as (ChangeRow & { at: string }) | undefined;
     return {
       ok: true,
       info: {
@@ -224,7 +282,11 @@ export function moveLedgerAside(ledgerFile: string, at = new Date()): string[] {
   for (let n = 2; fs.existsSync(aside); n++) aside = `${ledgerFile}.damaged-${localStamp(at)}-${n}`;
   const moved: string[] = [];
   // The journal keeps its suffix so SQLite still pairs it with the file if IT opens the kept copy.
-  for (const [from, to] of [[ledgerFile, aside], ...journalFiles(ledgerFile).map((j) => [j, aside + j.slice(ledgerFile.length)])]) {
+  const renames: [string, string][] = [
+    [ledgerFile, aside],
+    ...journalFiles(ledgerFile).map((j): [string, string] => [j, aside + j.slice(ledgerFile.length)]),
+  ];
+  for (const [from, to] of renames) {
     if (!fs.existsSync(from)) continue;
     fs.renameSync(from, to);
     moved.push(to);
@@ -268,7 +330,10 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
   const at = options.at ?? new Date();
   const checked = inspectBackup(ledgerFile, source);
   if (!checked.ok) {
-    throw new DomainError('backup_unusable', `备份“${path.basename(source)}”不能用于恢复：${checked.unusable.problem}。请选择另一份备份。`);
+    throw new DomainError(
+      'backup_unusable',
+      `备份“${path.basename(source)}”不能用于恢复：${checked.unusable.problem}。请选择另一份备份。`,
+    );
   }
   const staging = `${ledgerFile}.restoring`;
   fs.rmSync(staging, { force: true });
@@ -292,7 +357,10 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
       // program that has the ledger open, and replacing the file under it would damage the ledger.
       const [wal, shm] = journalFiles(ledgerFile);
       if (fs.existsSync(wal)) {
-        throw new DomainError('ledger_busy', '台账正被其他程序（如命令行）使用，没有恢复，当前台账未改动。请关闭其他使用该台账的程序后重试。');
+        throw new DomainError(
+          'ledger_busy',
+          '台账正被其他程序（如命令行）使用，没有恢复，当前台账未改动。请关闭其他使用该台账的程序后重试。',
+        );
       }
       fs.rmSync(shm, { force: true });
     } else {
@@ -300,10 +368,17 @@ export function restoreFromBackup(options: RestoreOptions): RestoreOutcome {
     }
     fs.renameSync(staging, ledgerFile);
     fsyncPath(path.dirname(ledgerFile));
-    return { restored: checked.info, savedAs: savedAs && path.basename(savedAs), movedAside: movedAside.map((f) => path.basename(f)) };
+    return {
+      restored: checked.info,
+      savedAs: savedAs && path.basename(savedAs),
+      movedAside: movedAside.map((f) => path.basename(f)),
+    };
   } catch (err) {
     fs.rmSync(staging, { force: true });
     if (err instanceof DomainError) throw err;
-    throw new DomainError('restore_failed', `从备份恢复没有完成（${describeFileError(err)}）。请检查“${path.dirname(ledgerFile)}”所在磁盘的空间和权限后重试。`);
+    throw new DomainError(
+      'restore_failed',
+      `从备份恢复没有完成（${describeFileError(err)}）。请检查“${path.dirname(ledgerFile)}”所在磁盘的空间和权限后重试。`,
+    );
   }
 }

@@ -1,13 +1,18 @@
+// The 首页 dashboard: counts by status and 红黄绿灯, overdue and due-soon items, each unit's completion.
 import { unitsReportedIn } from '../../shared/reportFields';
 import type { DashboardItem, DashboardView, UnitCompletion } from '../../shared/channels/dashboard';
-import { TASK_STATUSES, type LedgerSnapshot, type TaskStatus } from '../../shared/domain';
+import { TASK_STATUSES, type Deadline, type LedgerSnapshot, type TaskStatus } from '../../shared/domain';
 import type { WarningLevel } from '../../shared/warningLevel';
 import { buildTaskListView, DEFAULT_DUE_SOON_DAYS } from './taskListView';
 
 const DONE: TaskStatus[] = ['已完成', '已销号'];
 
 /** The 首页 numbers, all from one snapshot so they agree with the task list and the exports. */
-export function buildDashboardView(snap: LedgerSnapshot, today: string, dueSoonDays = DEFAULT_DUE_SOON_DAYS): DashboardView {
+export function buildDashboardView(
+  snap: LedgerSnapshot,
+  today: string,
+  dueSoonDays = DEFAULT_DUE_SOON_DAYS,
+): DashboardView {
   const view = buildTaskListView(snap, today, dueSoonDays);
   const unitName = new Map(snap.units.map((u) => [u.id, u.name]));
   const items = view.rows.filter((r) => r.task.level === 'item');
@@ -24,12 +29,20 @@ export function buildDashboardView(snap: LedgerSnapshot, today: string, dueSoonD
     deadline: r.task.deadline.text || r.task.deadline.date || '',
     leadUnits: r.task.leadUnitIds.map((id) => unitName.get(id) ?? '').join('、'),
   });
-  const byDate = (a: (typeof items)[number], b: (typeof items)[number]) => (a.task.deadline.date ?? '').localeCompare(b.task.deadline.date ?? '');
+  const byDate = (a: (typeof items)[number], b: (typeof items)[number]) =>
+    (a.task.deadline.date ?? '').localeCompare(b.task.deadline.date ?? '');
 
   const perUnit = new Map<number, UnitCompletion>();
   for (const r of items) {
     for (const unitId of r.task.leadUnitIds) {
-      const u = perUnit.get(unitId) ?? { unitId, name: unitName.get(unitId) ?? '', total: 0, done: 0, overdue: 0, rate: 0 };
+      const u = perUnit.get(unitId) ?? {
+        unitId,
+        name: unitName.get(unitId) ?? '',
+        total: 0,
+        done: 0,
+        overdue: 0,
+        rate: 0,
+      };
       u.total += 1;
       if (DONE.includes(r.task.status)) u.done += 1;
       if (r.warning === 'red') u.overdue += 1;
@@ -46,11 +59,26 @@ export function buildDashboardView(snap: LedgerSnapshot, today: string, dueSoonD
     items: items.length,
     byStatus,
     byWarning,
-    overdue: items.filter((r) => r.warning === 'red').sort(byDate).map(toItem),
-    dueSoon: items.filter((r) => r.warning === 'yellow' && r.task.deadline.date).sort(byDate).map(toItem),
+    overdue: items
+      .filter((r) => r.warning === 'red')
+      .sort(byDate)
+      .map(toItem),
+    dueSoon: items
+      .filter((r) => r.warning === 'yellow' && r.task.deadline.date)
+      .sort(byDate)
+      .map(toItem),
+    recurringUnreported: items.filter((r) => r.warning === 'yellow' && !r.task.deadline.date).map(toItem),
+    unreadDeadlines: items
+      .filter((r) => !DONE.includes(r.task.status) && isUnreadDeadline(r.task.deadline))
+      .map(toItem),
     byLeadUnit,
     currentRound: currentRound(snap, unitName),
   };
+}
+
+/** A 完成时限 typed but read as neither a date, a recurrence nor 长期坚持: no light can warn about it. */
+function isUnreadDeadline(deadline: Deadline): boolean {
+  return Boolean(deadline.text.trim()) && !deadline.date && !deadline.recurrence && !deadline.ongoing;
 }
 
 /** The newest open round (or the newest of all): who was expected to report and who has. */

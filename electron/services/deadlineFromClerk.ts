@@ -1,3 +1,4 @@
+// 完成时限 as a clerk types it: read where it can be, kept as words where not, refused only as a false date.
 import type { Deadline } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { parseDeadline } from '../../shared/parseDeadline';
@@ -13,7 +14,10 @@ export function deadlineFromClerk(text: string, today: string): Deadline {
   if (!words) return { date: null, recurrence: null, ongoing: false, text: '' };
   const parsed = parseDeadline(words, { referenceDate: today });
   if (parsed.date === null && LOOKS_LIKE_DATE.test(words)) {
-    throw new DomainError('deadline_invalid', `“${words}”不是有效的日期。请填写真实的日期，如 2025-12-31；或填写“2025年底前”“每季度”“长期坚持”等。`);
+    throw new DomainError(
+      'deadline_invalid',
+      `“${words}”不是有效的日期。请填写真实的日期，如 2025-12-31；或填写“2025年底前”“每季度”“长期坚持”等。`,
+    );
   }
   return { ...parsed, text: words };
 }

@@ -1,3 +1,4 @@
+// The demo ledger a first start loads (resources/demo-ledger.json), written through the same audited repositories.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Deadline, TaskStatus, UnitKind } from '../../shared/domain';
@@ -17,7 +18,15 @@ export interface DemoLedger {
     tasks: {
       number: string;
       title: string;
-      items: { no: number; number: string; content: string; lead: string[]; co: string[]; deadline: Deadline; status: TaskStatus }[];
+      items: {
+        no: number;
+        number: string;
+        content: string;
+        lead: string[];
+        co: string[];
+        deadline: Deadline;
+        status: TaskStatus;
+      }[];
     }[];
   }[];
   groups: {
@@ -34,7 +43,16 @@ export interface DemoLedger {
     periodEnd: string;
     dueOn: string;
     units: string[];
-    reports: { no: number; unit: string; status: TaskStatus; percent: number; progress: string; problems: string; nextSteps: string; reportedOn: string }[];
+    reports: {
+      no: number;
+      unit: string;
+      status: TaskStatus;
+      percent: number;
+      progress: string;
+      problems: string;
+      nextSteps: string;
+      reportedOn: string;
+    }[];
   }[];
 }
 
@@ -48,7 +66,10 @@ export function findDemoLedgerFile(extraDirs: string[] = []): string {
     ...extraDirs.map((d) => path.join(d, 'demo-ledger.json')),
     path.resolve(process.cwd(), 'resources/demo-ledger.json'),
     ...(typeof __dirname === 'string'
-      ? [path.resolve(__dirname, '../../resources/demo-ledger.json'), path.resolve(__dirname, '../resources/demo-ledger.json')]
+      ? [
+          path.resolve(__dirname, '../../resources/demo-ledger.json'),
+          path.resolve(__dirname, '../resources/demo-ledger.json'),
+        ]
       : []),
   ];
   const found = candidates.find((c) => fs.existsSync(c));
@@ -57,7 +78,9 @@ export function findDemoLedgerFile(extraDirs: string[] = []): string {
 }
 
 export function isLedgerEmpty(ctx: LedgerContext): boolean {
-  const row = ctx.db.prepare('SELECT (SELECT COUNT(*) FROM unit) + (SELECT COUNT(*) FROM task) AS n').get() as { n: number };
+  const row = ctx.db.prepare('SELECT (SELECT COUNT(*) FROM unit) + (SELECT COUNT(*) FROM task) AS n').get() as {
+    n: number;
+  };
   return row.n === 0;
 }
 
@@ -76,7 +99,13 @@ export function loadDemoLedger(ctx: LedgerContext, demo: DemoLedger): void {
     for (const s of demo.sections) {
       const section = createTask(ctx, { level: 'section', documentId: doc.id, number: s.number, title: s.title });
       for (const t of s.tasks) {
-        const task = createTask(ctx, { level: 'task', parentId: section.id, documentId: doc.id, number: t.number, title: t.title });
+        const task = createTask(ctx, {
+          level: 'task',
+          parentId: section.id,
+          documentId: doc.id,
+          number: t.number,
+          title: t.title,
+        });
         for (const i of t.items) {
           const item = createTask(ctx, {
             level: 'item',
@@ -101,7 +130,8 @@ export function loadDemoLedger(ctx: LedgerContext, demo: DemoLedger): void {
         officeDirector: g.officeDirector,
         establishedOn: g.establishedOn,
       });
-      for (const m of g.members) addMember(ctx, group.id, { ...m, unitId: m.unit ? idOf(m.unit) : null, validFrom: g.establishedOn });
+      for (const m of g.members)
+        addMember(ctx, group.id, { ...m, unitId: m.unit ? idOf(m.unit) : null, validFrom: g.establishedOn });
       for (const d of g.duties) addDuty(ctx, group.id, { unitId: idOf(d.unit), unitName: d.unit, duty: d.duty });
     }
     for (const r of demo.rounds) {

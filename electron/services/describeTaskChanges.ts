@@ -1,3 +1,4 @@
+// A task's audit rows told as a clerk reads its history: 字段：旧 → 新.
 import { RECURRENCE_LABELS, type TaskNode } from '../../shared/domain';
 
 const FIELDS: { key: keyof TaskNode; label: string }[] = [
@@ -23,13 +24,15 @@ export function describeTaskChanges(
   const show = (task: TaskNode | null, key: keyof TaskNode): string => {
     if (!task) return '';
     const v = task[key];
-    if (key === 'leadUnitIds' || key === 'coUnitIds') return (v as number[]).map((id) => unitName.get(id) ?? `#${id}`).join('、');
+    if (key === 'leadUnitIds' || key === 'coUnitIds')
+      return (v as number[]).map((id) => unitName.get(id) ?? `#${id}`).join('、');
     if (key === 'deadline') {
       const d = task.deadline;
       return d.text || d.date || (d.recurrence ? RECURRENCE_LABELS[d.recurrence] : '') || (d.ongoing ? '长期坚持' : '');
     }
     if (Array.isArray(v)) return v.join('；');
-    return v === null || v === undefined ? '' : String(v);
+    // The other fields are text (or a nullable date); numbers are shown as written.
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
   };
   return FIELDS.map(({ key, label }) => ({ field: label, before: show(before, key), after: show(after, key) })).filter(
     (c) => c.before !== c.after,

@@ -1,3 +1,4 @@
+// The ledger at a glance (counts, overdue items) for `duban summary` and ledger:summary.
 import type { LedgerSummary } from '../../shared/channels';
 import { TASK_STATUSES, type TaskStatus } from '../../shared/domain';
 import { warningLevel } from '../../shared/warningLevel';

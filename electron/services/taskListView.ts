@@ -1,3 +1,4 @@
+// The task list as the grid shows it: every node in tree order with its 红黄绿灯 and latest progress.
 import type { LatestProgress, TaskListView, TaskRow } from '../../shared/channels';
 import type { LedgerSnapshot, ProgressReport } from '../../shared/domain';
 import { currentPeriodStart } from '../../shared/recurrencePeriod';
@@ -6,7 +7,11 @@ import { warningLevel } from '../../shared/warningLevel';
 export const DEFAULT_DUE_SOON_DAYS = 15;
 
 /** The task list as the grid shows it: every node in tree order with its light and latest progress. */
-export function buildTaskListView(snap: LedgerSnapshot, today: string, dueSoonDays = DEFAULT_DUE_SOON_DAYS): TaskListView {
+export function buildTaskListView(
+  snap: LedgerSnapshot,
+  today: string,
+  dueSoonDays = DEFAULT_DUE_SOON_DAYS,
+): TaskListView {
   const unitName = new Map(snap.units.map((u) => [u.id, u.name]));
   const roundById = new Map(snap.rounds.map((r) => [r.id, r]));
   const reportsByTask = new Map<number, ProgressReport[]>();
@@ -41,10 +46,11 @@ function latestProgress(
   rounds: Map<number, LedgerSnapshot['rounds'][number]>,
   unitName: Map<number, string>,
 ): LatestProgress | null {
-  if (reports.length === 0) return null;
   const newestRound = Math.max(...reports.map((r) => r.roundId));
   const inRound = reports.filter((r) => r.roundId === newestRound);
   const pick = inRound.find((r) => leadUnitIds.includes(r.unitId)) ?? inRound[0];
+  // No reports: no round is newest, and nothing is picked.
+  if (!pick) return null;
   return {
     roundName: rounds.get(pick.roundId)?.name ?? '',
     unitName: unitName.get(pick.unitId) ?? '',

@@ -1,5 +1,6 @@
+// The app's frame: the page list and the page in the URL hash, or the recovery screen if the ledger cannot open.
 import { useEffect, useState, type ReactNode } from 'react';
-import type { RecoveryState } from '../../shared/channels/backups';
+import type { RecoveryState } from '@shared/channels/backups';
 import { invoke } from './api';
 import { AppNotices } from './components/AppNotices';
 import { BackupsDialog } from './pages/backups/BackupsDialog';
@@ -8,7 +9,6 @@ import { GroupsPage } from './pages/GroupsPage';
 import { ExportPage } from './pages/export/ExportPage';
 import { HomePage } from './pages/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
-import { PlaceholderPage } from './pages/PlaceholderPage';
 import { RecycleBinPage } from './pages/recycleBin/RecycleBinPage';
 import { RoundsPage } from './pages/RoundsPage';
 import { TasksPage } from './pages/tasks/TasksPage';
@@ -26,7 +26,7 @@ const PAGES = [
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
 
-/** One line per page; a page not built yet says what will come. */
+/** One line per page. */
 const RENDER: Record<PageId, () => ReactNode> = {
   home: () => <HomePage />,
   tasks: () => <TasksPage />,
@@ -41,7 +41,7 @@ const RENDER: Record<PageId, () => ReactNode> = {
 /** The page lives in the URL hash so a reload (F5) stays where the clerk was. */
 function pageFromHash(): PageId {
   const id = window.location.hash.replace(/^#\/?/, '').split('?')[0];
-  return (PAGES.find((p) => p.id === id)?.id ?? 'home') as PageId;
+  return PAGES.find((p) => p.id === id)?.id ?? 'home';
 }
 
 export function App() {
@@ -65,7 +65,12 @@ export function App() {
       <nav className="nav" aria-label="主导航">
         <div className="brand">督办台账</div>
         {PAGES.map((p) => (
-          <a key={p.id} href={`#/${p.id}`} className={p.id === page ? 'active' : ''} aria-current={p.id === page ? 'page' : undefined}>
+          <a
+            key={p.id}
+            href={`#/${p.id}`}
+            className={p.id === page ? 'active' : ''}
+            aria-current={p.id === page ? 'page' : undefined}
+          >
             {p.label}
           </a>
         ))}

@@ -1,6 +1,6 @@
 // Typed client over the one bridge the preload exposes (or the test harness binds in its place).
-import type { ChannelName, RequestOf, ResponseOf } from '../../shared/channels';
-import type { AppErrorData, AppNotice, Result } from '../../shared/errors';
+import type { ChannelName, RequestOf, ResponseOf } from '@shared/channels';
+import type { AppErrorData, AppNotice, Result } from '@shared/errors';
 
 declare global {
   interface Window {

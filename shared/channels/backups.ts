@@ -1,11 +1,9 @@
+// The backups' and recovery's channels: list, take and restore backups; a damaged ledger's recovery at start.
 import { z } from 'zod';
+import type { BackupKind } from '../domain';
 import { channel } from './define';
 
-/**
- * Why a backup was taken: once a day at start, or just before a change that is hard to take back;
- * 'other' is a file IT points the CLI at that is not named like ours.
- */
-export type BackupKind = 'daily' | 'import' | 'document' | 'migration' | 'restore' | 'manual' | 'other';
+export type { BackupKind } from '../domain';
 
 /** A backup that passed its integrity check, with what a clerk needs to choose one. */
 export interface BackupInfo {

@@ -1,3 +1,4 @@
+// How a channel is declared (request schema, response type), and the id and date schemas every feature uses.
 import { z } from 'zod';
 
 z.config(z.locales.zhCN());

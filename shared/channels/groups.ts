@@ -1,3 +1,4 @@
+// 领导小组's channels: groups, their members and personnel changes, member units' duties.
 import { z } from 'zod';
 import { GROUP_ROLES, type GroupDuty, type GroupMember, type LeadershipGroup, type PolicyDocument } from '../domain';
 import { channel, idSchema, isoDateSchema } from './define';
@@ -50,7 +51,11 @@ export const groupChannels = {
   'groups:update': channel<LeadershipGroup>()(z.object({ id: idSchema, patch: groupFieldsSchema.partial() })),
   'groups:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'groups:addMember': channel<GroupMember>()(
-    z.object({ groupId: idSchema, member: memberFieldsSchema.partial().required({ role: true }), validFrom: isoDateSchema.nullable().optional() }),
+    z.object({
+      groupId: idSchema,
+      member: memberFieldsSchema.partial().required({ role: true }),
+      validFrom: isoDateSchema.nullable().optional(),
+    }),
   ),
   'groups:updateMember': channel<GroupMember>()(z.object({ id: idSchema, patch: memberFieldsSchema.partial() })),
   'groups:removeMember': channel<{ removed: number }>()(z.object({ id: idSchema })),
@@ -58,7 +63,15 @@ export const groupChannels = {
   'groups:reorderMembers': channel<GroupMember[]>()(
     z.object({ groupId: idSchema, memberIds: z.array(idSchema).min(1).max(500, '成员太多。') }),
   ),
-  'groups:addDuty': channel<GroupDuty>()(z.object({ groupId: idSchema, unitId: idSchema, duty: dutyText.min(1, '职责内容不能为空，请填写该单位在领导小组中的职责。') })),
-  'groups:updateDuty': channel<GroupDuty>()(z.object({ id: idSchema, patch: z.object({ unitId: idSchema, duty: dutyText }).partial() })),
+  'groups:addDuty': channel<GroupDuty>()(
+    z.object({
+      groupId: idSchema,
+      unitId: idSchema,
+      duty: dutyText.min(1, '职责内容不能为空，请填写该单位在领导小组中的职责。'),
+    }),
+  ),
+  'groups:updateDuty': channel<GroupDuty>()(
+    z.object({ id: idSchema, patch: z.object({ unitId: idSchema, duty: dutyText }).partial() }),
+  ),
   'groups:deleteDuty': channel<{ deleted: number }>()(z.object({ id: idSchema })),
 };

@@ -2,13 +2,14 @@
 // Main validates every payload against these schemas before a handler sees it.
 // Each feature declares its channels in its own file here; this map joins them.
 import type { z } from 'zod';
+import { appChannels } from './app';
 import { backupChannels } from './backups';
 import { dashboardChannels } from './dashboard';
 import { groupChannels } from './groups';
 import { exportChannels } from './exports';
 import { returnsChannels } from './returns';
-import { importChannels } from './imports';
-import { ingestChannels } from './ingest';
+import { importChannels } from './importBatches';
+import { documentChannels } from './documents';
 import { ledgerChannels } from './ledger';
 import { recycleBinChannels } from './recycleBin';
 import { roundChannels } from './rounds';
@@ -22,6 +23,7 @@ export type { LatestProgress, TaskDetail, TaskListView, TaskRow } from './tasks'
 export { unitCreateSchema, unitFieldsSchema } from './units';
 
 export const channels = {
+  ...appChannels,
   ...ledgerChannels,
   ...unitChannels,
   ...groupChannels,
@@ -30,7 +32,7 @@ export const channels = {
   ...dashboardChannels,
   ...undoChannels,
   ...settingsChannels,
-  ...ingestChannels,
+  ...documentChannels,
   ...importChannels,
   ...exportChannels,
   ...returnsChannels,
@@ -52,18 +54,83 @@ export function isChannelName(name: unknown): name is ChannelName {
 
 /** Field names of the channel map as the clerk knows them, for messages zod writes without our words. */
 const FIELD_LABELS: Record<string, string> = {
-  id: '编号', ids: '编号', name: '名称', shortName: '简称', aliases: '别名', kind: '类别', phone: '电话', contactPerson: '联系人',
-  unitId: '单位', unitIds: '单位', roundId: '调度轮次', taskId: '任务', documentId: '文件', groupId: '领导小组', memberId: '成员',
-  parentId: '上级', sectionId: '部分', title: '标题', content: '工作内容', number: '序号', notes: '备注', status: '状态',
-  percent: '完成进度', progress: '完成情况', problems: '存在问题', nextSteps: '下步打算', deadline: '完成时限', deadlineText: '完成时限',
-  leadUnits: '牵头单位', leadUnitIds: '牵头单位', coUnits: '配合单位', coUnitIds: '配合单位', files: '文件', fileName: '文件名',
-  dataBase64: '文件内容', sha256: '文件校验值', size: '文件大小', rows: '行', row: '行号', sheet: '工作表', columns: '列',
-  headerRow: '表头行', periodStart: '调度周期开始', periodEnd: '调度周期结束', dueOn: '报送截止日期', role: '职务类别',
-  personName: '姓名', post: '职务', duty: '职责', text: '文字', filter: '筛选条件', patch: '修改内容', fields: '内容',
-  mappings: '列对应', overrides: '列对应', today: '日期', issuedOn: '成文日期', docNumber: '文号', issuer: '发文机关',
+  id: '编号',
+  ids: '编号',
+  name: '名称',
+  shortName: '简称',
+  aliases: '别名',
+  kind: '类别',
+  phone: '电话',
+  contactPerson: '联系人',
+  unitId: '单位',
+  unitIds: '单位',
+  roundId: '调度轮次',
+  taskId: '任务',
+  documentId: '文件',
+  groupId: '领导小组',
+  memberId: '成员',
+  parentId: '上级',
+  sectionId: '部分',
+  title: '标题',
+  content: '工作内容',
+  number: '序号',
+  notes: '备注',
+  status: '状态',
+  percent: '完成进度',
+  progress: '完成情况',
+  problems: '存在问题',
+  nextSteps: '下步打算',
+  deadline: '完成时限',
+  deadlineText: '完成时限',
+  leadUnits: '牵头单位',
+  leadUnitIds: '牵头单位',
+  coUnits: '配合单位',
+  coUnitIds: '配合单位',
+  files: '文件',
+  fileName: '文件名',
+  dataBase64: '文件内容',
+  sha256: '文件校验值',
+  size: '文件大小',
+  rows: '行',
+  row: '行号',
+  sheet: '工作表',
+  columns: '列',
+  headerRow: '表头行',
+  periodStart: '调度周期开始',
+  periodEnd: '调度周期结束',
+  dueOn: '报送截止日期',
+  role: '职务类别',
+  personName: '姓名',
+  post: '职务',
+  duty: '职责',
+  text: '文字',
+  filter: '筛选条件',
+  patch: '修改内容',
+  fields: '内容',
+  mappings: '列对应',
+  overrides: '列对应',
+  today: '日期',
+  issuedOn: '成文日期',
+  docNumber: '文号',
+  issuer: '发文机关',
+  removeTaskIds: '移入回收站的任务',
+  confirmedFlags: '确认保存',
+  doubts: '需核对原因',
+  newUnits: '新增单位',
+  attachmentLabel: '附件编号',
+  madeBy: '制表单位',
+  shortNames: '使用简称',
+  mode: '分发方式',
 };
 
-const TYPE_WORDS: Record<string, string> = { string: '文字', number: '数字', boolean: '是/否', array: '列表', object: '一组数据', date: '日期' };
+const TYPE_WORDS: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  boolean: '是/否',
+  array: '列表',
+  object: '一组数据',
+  date: '日期',
+};
 
 /**
  * The first problem of a failed validation as one Chinese sentence a clerk can act on. Our schemas carry

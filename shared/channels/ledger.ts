@@ -1,3 +1,4 @@
+// Channels about the ledger as a whole: app info, the summary, the snapshot, the plain task list.
 import { z } from 'zod';
 import type { LedgerSnapshot, TaskNode, TaskStatus } from '../domain';
 import { channel } from './define';
@@ -7,7 +8,7 @@ export interface AppInfo {
   ledgerFile: string;
   backupsDir: string;
   today: string;
-  runtime: 'electron' | 'browser-harness';
+  runtime: 'electron' | 'browser-harness' | 'cli';
 }
 
 export interface LedgerSummary {

@@ -1,3 +1,4 @@
+// Township returns' channels: files read and previewed against a round, row by row, then committed as decided.
 import { z } from 'zod';
 import { TASK_STATUSES, type ReportFields, type TaskStatus } from '../domain';
 import { channel, idSchema } from './define';
@@ -71,7 +72,10 @@ export interface ReturnFileView {
     row: number;
     text: string;
     candidates: { taskId: number; content: string; score: number }[];
-    reported: Pick<ReturnRowView, 'status' | 'percent' | 'deadline' | 'deadlineText' | 'progress' | 'problems' | 'nextSteps' | 'warnings'>;
+    reported: Pick<
+      ReturnRowView,
+      'status' | 'percent' | 'deadline' | 'deadlineText' | 'progress' | 'problems' | 'nextSteps' | 'warnings'
+    >;
   }[];
   conflicts: { taskId: number; rows: { sheet: string; row: number }[] }[];
   notes: string[];
@@ -95,7 +99,20 @@ export interface ReturnFileView {
   source?: { fileName: string; dataBase64: string };
 }
 
-export const RETURN_FIELDS = ['taskId', 'number', 'task', 'content', 'unit', 'progress', 'problems', 'nextSteps', 'percent', 'deadline', 'status', 'notes'] as const;
+export const RETURN_FIELDS = [
+  'taskId',
+  'number',
+  'task',
+  'content',
+  'unit',
+  'progress',
+  'problems',
+  'nextSteps',
+  'percent',
+  'deadline',
+  'status',
+  'notes',
+] as const;
 export type ReturnFieldName = (typeof RETURN_FIELDS)[number];
 export const RETURN_FIELD_LABELS: Record<ReturnFieldName, string> = {
   taskId: '任务ID',
@@ -121,11 +138,19 @@ const overrideSchema = z.record(
 );
 
 const text = (max: number) => z.string().max(max);
-const fileSchema = z.object({ fileName: text(260), dataBase64: z.string().max(30_000_000, '文件太大（超过 20 MB），不像是推进情况表。') });
+const fileSchema = z.object({
+  fileName: text(260),
+  dataBase64: z.string().max(30_000_000, '文件太大（超过 20 MB），不像是推进情况表。'),
+});
 
 export const returnsChannels = {
-  'returns:analyse': channel<ReturnFileView[]>()(
-    z.object({ roundId: idSchema, files: z.array(fileSchema).min(1).max(100), unitId: idSchema.optional(), overrides: overrideSchema.optional() }),
+  'returns:analyze': channel<ReturnFileView[]>()(
+    z.object({
+      roundId: idSchema,
+      files: z.array(fileSchema).min(1).max(100),
+      unitId: idSchema.optional(),
+      overrides: overrideSchema.optional(),
+    }),
   ),
   'returns:pick': channel<ReturnFileView[]>()(z.object({ roundId: idSchema })),
   'returns:commit': channel<{ batchIds: number[]; rows: number; skippedFiles: string[] }>()(
@@ -159,7 +184,13 @@ export const returnsChannels = {
         .min(1, '没有可以导入的文件。'),
       /** Column mappings the clerk corrected, remembered per township for its next return. */
       mappings: z
-        .array(z.object({ unitId: idSchema, signature: z.string().max(4000), columns: z.partialRecord(z.enum(RETURN_FIELDS), z.number().int().min(0).max(200)) }))
+        .array(
+          z.object({
+            unitId: idSchema,
+            signature: z.string().max(4000),
+            columns: z.partialRecord(z.enum(RETURN_FIELDS), z.number().int().min(0).max(200)),
+          }),
+        )
         .max(100)
         .optional(),
     }),

@@ -1,22 +1,31 @@
+// 调度轮次's channels: rounds created, viewed, closed and deleted; each unit's tasks and reports, typed in too.
 import { z } from 'zod';
-import { TASK_STATUSES, type ProgressReport, type ProgressRound, type TaskStatus } from '../domain';
+import {
+  TASK_STATUSES,
+  type ProgressReport,
+  type ProgressRound,
+  type ReportState,
+  type UnitReport,
+  type UnitReportStatus,
+  type UnitTask,
+} from '../domain';
 import { channel, idSchema, isoDateSchema } from './define';
 
-export type ReportState = 'reported' | 'missing' | 'overdue';
-export const REPORT_STATE_LABELS: Record<ReportState, string> = { reported: '已报送', missing: '未报送', overdue: '逾期未报' };
+export type { ReportState, UnitReport, UnitReportStatus, UnitTask } from '../domain';
+
+export const REPORT_STATE_LABELS: Record<ReportState, string> = {
+  reported: '已报送',
+  missing: '未报送',
+  overdue: '逾期未报',
+};
 
 /** Where a report came from; stored as the code, shown as the label. */
-export const REPORT_SOURCE_LABELS: Record<string, string> = { phone: '电话', manual: '手工录入', import: '导入', demo: '示例' };
-
-export interface UnitReportStatus {
-  unitId: number;
-  unitName: string;
-  /** False for a unit that reported although the round did not list it. */
-  expected: boolean;
-  reportCount: number;
-  lastReportedOn: string | null;
-  state: ReportState;
-}
+export const REPORT_SOURCE_LABELS: Record<string, string> = {
+  phone: '电话',
+  manual: '手工录入',
+  import: '导入',
+  demo: '示例',
+};
 
 export interface RoundSummary extends ProgressRound {
   expectedCount: number;
@@ -27,18 +36,6 @@ export interface RoundView {
   round: ProgressRound;
   today: string;
   units: UnitReportStatus[];
-}
-
-export interface UnitReport extends ProgressReport {
-  taskContent: string;
-}
-
-export interface UnitTask {
-  taskId: number;
-  number: string;
-  content: string;
-  role: 'lead' | 'co';
-  status: TaskStatus;
 }
 
 export interface RoundUnitChoice {
@@ -63,7 +60,11 @@ export const manualReportSchema = z.object({
   unitId: idSchema,
   taskId: idSchema,
   status: z.enum(TASK_STATUSES, '状态不正确，请从下拉列表中选择。').nullable(),
-  percent: z.number('完成进度应为 0 到 100 之间的数字。').min(0, '完成进度不能小于 0。').max(100, '完成进度不能大于 100。').nullable(),
+  percent: z
+    .number('完成进度应为 0 到 100 之间的数字。')
+    .min(0, '完成进度不能小于 0。')
+    .max(100, '完成进度不能大于 100。')
+    .nullable(),
   progress: text('完成情况', 4000),
   problems: text('存在问题', 4000),
   nextSteps: text('下步打算', 4000),
@@ -75,6 +76,12 @@ export const roundChannels = {
   'rounds:unitChoices': channel<RoundUnitChoice[]>()(z.object({})),
   'rounds:create': channel<ProgressRound>()(roundCreateSchema),
   'rounds:view': channel<RoundView>()(z.object({ id: idSchema })),
+  'rounds:update': channel<ProgressRound>()(
+    z.object({
+      id: idSchema,
+      patch: roundCreateSchema.pick({ name: true, periodStart: true, periodEnd: true, dueOn: true }).partial(),
+    }),
+  ),
   'rounds:close': channel<ProgressRound>()(z.object({ id: idSchema })),
   'rounds:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'rounds:unitReports': channel<UnitReport[]>()(z.object({ roundId: idSchema, unitId: idSchema })),

@@ -1,5 +1,13 @@
+// 任务清单's channels: the task list view and detail, and every edit of tasks (cell, bulk, move, paste, 销号).
 import { z } from 'zod';
-import { TASK_LEVELS, TASK_STATUSES, type PolicyDocument, type ProgressReport, type TaskNode, type TaskStatus } from '../domain';
+import {
+  TASK_LEVELS,
+  TASK_STATUSES,
+  type PolicyDocument,
+  type ProgressReport,
+  type TaskNode,
+  type TaskStatus,
+} from '../domain';
 import type { WarningLevel } from '../warningLevel';
 import { channel, idSchema, isoDateSchema } from './define';
 
@@ -77,7 +85,10 @@ export const pasteSchema = z.object({
   creates: z
     .array(
       z.object({
-        task: z.union([z.object({ id: idSchema }), z.object({ title: text('重点任务', 500).min(1), number: text('序号', 20) })]),
+        task: z.union([
+          z.object({ id: idSchema }),
+          z.object({ title: text('重点任务', 500).min(1), number: text('序号', 20) }),
+        ]),
         fields: taskPatchSchema,
       }),
     )
@@ -94,10 +105,17 @@ export const taskChannels = {
   'tasks:delete': channel<{ deleted: number }>()(z.object({ id: idSchema })),
   'tasks:closeOut': channel<TaskNode[]>()(closeOutSchema),
   'tasks:bulkUpdate': channel<{ updated: number }>()(bulkUpdateSchema),
-  'tasks:move': channel<TaskNode>()(z.object({ id: idSchema, parentId: idSchema.nullable(), index: z.number().int().min(0) })),
+  'tasks:move': channel<TaskNode>()(
+    z.object({ id: idSchema, parentId: idSchema.nullable(), index: z.number().int().min(0) }),
+  ),
   'tasks:changeLevel': channel<TaskNode>()(z.object({ id: idSchema, direction: z.enum(['in', 'out']) })),
   'tasks:overwrite': channel<{ updated: number }>()(
-    z.object({ updates: z.array(z.object({ id: idSchema, patch: taskPatchSchema })).min(1, '没有要改动的单元格。').max(20000) }),
+    z.object({
+      updates: z
+        .array(z.object({ id: idSchema, patch: taskPatchSchema }))
+        .min(1, '没有要改动的单元格。')
+        .max(20000),
+    }),
   ),
   'tasks:paste': channel<{ created: number; tasksCreated: number }>()(pasteSchema),
 };

@@ -1,3 +1,4 @@
+// 责任单位's channels: list units, and create, update or delete one.
 import { z } from 'zod';
 import { UNIT_KINDS, type Unit } from '../domain';
 import { channel, idSchema } from './define';
@@ -10,7 +11,11 @@ export const unitFieldsSchema = z.object({
   kind: z.enum(UNIT_KINDS, '单位类别不正确，请从下拉列表中选择。'),
   aliases: z.array(z.string().trim().max(100)).max(50, '别名太多（最多 50 个）。'),
   contactPerson: z.string().trim().max(50, '联系人太长（最多 50 个字）。'),
-  phone: z.string().trim().max(50, '电话太长。').regex(PHONE, '电话只能包含数字、“-”、空格和括号，例如 0575-86021234。'),
+  phone: z
+    .string()
+    .trim()
+    .max(50, '电话太长。')
+    .regex(PHONE, '电话只能包含数字、“-”、空格和括号，例如 0575-86021234。'),
   active: z.boolean(),
 });
 

@@ -44,16 +44,41 @@ export async function runExportBench(): Promise<BenchLine[]> {
     const rows = taskListRows(snap, { today: '2026-11-23' }).filter((r) => r.kind !== 'section');
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('x');
-    rows.forEach((r, i) => sheet.addRow([i + 1, r.task?.title ?? '', r.node.content, r.leadNames, r.coNames, r.node.deadline.text, r.node.status]));
+    rows.forEach((r, i) =>
+      sheet.addRow([
+        i + 1,
+        r.task?.title ?? '',
+        r.node.content,
+        r.leadNames,
+        r.coNames,
+        r.node.deadline.text,
+        r.node.status,
+      ]),
+    );
     await wb.xlsx.writeFile(path.join(dir, 'bare.xlsx'));
   });
   const full = await measure(async () => {
-    await buildTaskListWorkbook(snap, { title: '重点任务清单', today: '2026-11-23', columns: [...columns] }).xlsx.writeFile(path.join(dir, 'full.xlsx'));
+    await buildTaskListWorkbook(snap, {
+      title: '重点任务清单',
+      today: '2026-11-23',
+      columns: [...columns],
+    }).xlsx.writeFile(path.join(dir, 'full.xlsx'));
   });
   ctx.db.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return [
-    { name: `export: bare exceljs, same values (${ITEMS} items)`, ms: bare.ms, baseline: true, extra: `peak RSS ${bare.peakMb} MB (+${bare.growthMb} MB)` },
-    { name: 'export: formatted task list', ms: full.ms, ratio: full.ms / bare.ms, goal: '≤ 1.5×', extra: `peak RSS ${full.peakMb} MB (+${full.growthMb} MB)` },
+    {
+      name: `export: bare exceljs, same values (${ITEMS} items)`,
+      ms: bare.ms,
+      baseline: true,
+      extra: `peak RSS ${bare.peakMb} MB (+${bare.growthMb} MB)`,
+    },
+    {
+      name: 'export: formatted task list',
+      ms: full.ms,
+      ratio: full.ms / bare.ms,
+      goal: '≤ 1.5×',
+      extra: `peak RSS ${full.peakMb} MB (+${full.growthMb} MB)`,
+    },
   ];
 }

@@ -33,7 +33,13 @@ export async function runGridBench(): Promise<BenchLine[]> {
 
   const browser = await chromium.launch({
     executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p)),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   const firstRows: number[] = [];
   const renderTimes: number[] = [];
@@ -60,21 +66,28 @@ export async function runGridBench(): Promise<BenchLine[]> {
       await page.getByRole('link', { name: '任务清单', exact: true }).click();
       await page.locator('.ag-row .ag-cell[col-id="content"]').first().waitFor();
       await page.getByTestId('task-count').getByText(`显示 ${ITEMS} / ${ITEMS}`).waitFor();
-      const marks = (await page.evaluate(`({ ...window.__bench, whole: performance.now() })`)) as { click: number; firstRows: number; whole: number };
+      const marks = await page.evaluate<{ click: number; firstRows: number; whole: number }>(
+        `({ ...window.__bench, whole: performance.now() })`,
+      );
       firstRows.push(marks.firstRows - marks.click);
       wholeList.push(marks.whole - marks.click);
       renderTimes.push(
-        (await page.evaluate("window.__bench.firstRows - performance.getEntriesByName('duban:tasks-data').at(-1).startTime")) as number,
+        await page.evaluate<number>(
+          "window.__bench.firstRows - performance.getEntriesByName('duban:tasks-data').at(-1).startTime",
+        ),
       );
       roundTrips.push(
-        (await page.evaluate(
+        await page.evaluate<number>(
           '(async () => { const t = performance.now(); await window.duban.invoke("tasks:view", {}); return performance.now() - t; })()',
-        )) as number,
+        ),
       );
 
       const t1 = Date.now();
       await page.getByLabel('按状态筛选').selectOption('已完成');
-      await page.getByTestId('task-count').getByText(`显示 ${ITEMS / 5} / ${ITEMS}`).waitFor();
+      await page
+        .getByTestId('task-count')
+        .getByText(`显示 ${ITEMS / 5} / ${ITEMS}`)
+        .waitFor();
       await page.locator('.ag-row .ag-cell[col-id="status"]', { hasText: '已完成' }).first().waitFor();
       filterTimes.push(Date.now() - t1);
       await page.close();
@@ -87,10 +100,23 @@ export async function runGridBench(): Promise<BenchLine[]> {
   const query = median(queryTimes);
   return [
     { name: `grid: ledger query alone (${ITEMS} items)`, ms: query, baseline: true },
-    { name: 'grid: tasks:view round trip through the harness', ms: median(roundTrips), ratio: median(roundTrips) / query },
+    {
+      name: 'grid: tasks:view round trip through the harness',
+      ms: median(roundTrips),
+      ratio: median(roundTrips) / query,
+    },
     { name: 'grid: data arrived → first rendered rows', ms: median(renderTimes), ratio: median(renderTimes) / query },
-    { name: 'grid: navigation → first rendered rows', ms: median(firstRows), ratio: median(firstRows) / query, goal: '< 500 ms' },
-    { name: 'grid: navigation → whole list loaded (filters ready)', ms: median(wholeList), ratio: median(wholeList) / query },
+    {
+      name: 'grid: navigation → first rendered rows',
+      ms: median(firstRows),
+      ratio: median(firstRows) / query,
+      goal: '< 500 ms',
+    },
+    {
+      name: 'grid: navigation → whole list loaded (filters ready)',
+      ms: median(wholeList),
+      ratio: median(wholeList) / query,
+    },
     { name: 'grid: filter change → rendered result', ms: median(filterTimes), ratio: median(filterTimes) / query },
   ];
 }

@@ -11,7 +11,7 @@ import { createContext } from '../../electron/db/audit';
 import { openLedger } from '../../electron/db/connection';
 import { readLedgerSnapshot } from '../../electron/db/repositories/snapshot';
 import { readerLedger, withReaders } from '../../electron/services/readers/readers';
-import { analyseReturnFile } from '../../electron/services/townshipReturns/analyseReturns';
+import { analyzeReturnFile } from '../../electron/services/returns/analyzeReturns';
 import { fillBigLedger } from './bigLedger';
 import { median, type BenchLine } from './report';
 
@@ -55,8 +55,17 @@ export async function runReturnsBench(): Promise<BenchLine[]> {
   const snap = readLedgerSnapshot(ctx);
   const items = snap.tasks.filter((t) => t.level === 'item');
   const files: Buffer[] = [];
-  for (let f = 0; f < 50; f++) files.push(await makeReturn(items.slice(f * 200, f * 200 + 200).map((t) => t.content), `测试单位${(f % 40) + 1}`));
-  const big = await makeReturn(items.slice(0, 5000).map((t) => t.content), '测试单位1');
+  for (let f = 0; f < 50; f++)
+    files.push(
+      await makeReturn(
+        items.slice(f * 200, f * 200 + 200).map((t) => t.content),
+        `测试单位${(f % 40) + 1}`,
+      ),
+    );
+  const big = await makeReturn(
+    items.slice(0, 5000).map((t) => t.content),
+    '测试单位1',
+  );
 
   const bareRun = () =>
     timed(async () => {
@@ -68,7 +77,9 @@ export async function runReturnsBench(): Promise<BenchLine[]> {
     const batchSnap = { ...snap };
     return timed(async () => {
       let matched = 0;
-      for (const [i, data] of files.entries()) matched += (await analyseReturnFile(`返回${i}.xlsx`, data, batchSnap, { referenceDate: '2026-09-30' })).rows.length;
+      for (const [i, data] of files.entries())
+        matched += (await analyzeReturnFile(`返回${i}.xlsx`, data, batchSnap, { referenceDate: '2026-09-30' })).rows
+          .length;
       return matched;
     });
   };
@@ -78,16 +89,25 @@ export async function runReturnsBench(): Promise<BenchLine[]> {
   const workerScript = fs.existsSync(bundled) ? bundled : undefined;
   const workerRun = () =>
     timed(() =>
-      // Side by side, as 'returns:analyse' sends them.
+      // Side by side, as 'returns:analyze' sends them.
       withReaders({ ledger: readerLedger(snap), workerScript }, async (readers) => {
-        const analyses = await Promise.all(files.map((data, i) => readers.analyseReturn(`返回${i}.xlsx`, data, { referenceDate: '2026-09-30' })));
-        return analyses.reduce((n, a) => n + a.rows.length, 0);
+        const analyzes = await Promise.all(
+          files.map((data, i) => readers.analyzeReturn(`返回${i}.xlsx`, data, { referenceDate: '2026-09-30' })),
+        );
+        return analyzes.reduce((n, a) => n + a.rows.length, 0);
       }),
     );
   const bareBigRun = () => timed(async () => new ExcelJS.Workbook().xlsx.load(big as unknown as ArrayBuffer));
   // As before, the one big file is read against a ledger whose indexes are built (by its warm-up).
-  const previewBigRun = () => timed(async () => (await analyseReturnFile('大文件.xlsx', big, snap, { referenceDate: '2026-09-30' })).rows.length);
-  const runs = { bare: [] as Timed<unknown>[], preview: [] as Timed<number>[], worker: [] as Timed<number>[], bareBig: [] as Timed<unknown>[], previewBig: [] as Timed<number>[] };
+  const previewBigRun = () =>
+    timed(async () => (await analyzeReturnFile('大文件.xlsx', big, snap, { referenceDate: '2026-09-30' })).rows.length);
+  const runs = {
+    bare: [] as Timed<unknown>[],
+    preview: [] as Timed<number>[],
+    worker: [] as Timed<number>[],
+    bareBig: [] as Timed<unknown>[],
+    previewBig: [] as Timed<number>[],
+  };
   // The first batch also starts the worker and loads exceljs into it.
   const coldWorker = await workerRun();
   const inTurn = async <A, B>(a: () => Promise<A>, b: () => Promise<B>, bFirst: boolean): Promise<[A, B]> => {
@@ -106,7 +126,11 @@ export async function runReturnsBench(): Promise<BenchLine[]> {
     runs.bareBig.push(bareBig);
     runs.previewBig.push(previewBig);
   }
-  const summary = <T>(list: Timed<T>[]) => ({ ms: median(list.map((t) => t.ms)), peakMb: Math.max(...list.map((t) => t.peakMb)), value: list[0].value });
+  const summary = <T>(list: Timed<T>[]) => ({
+    ms: median(list.map((t) => t.ms)),
+    peakMb: Math.max(...list.map((t) => t.peakMb)),
+    value: list[0]!.value,
+  });
   const bare = summary(runs.bare);
   const preview = summary(runs.preview);
   const worker = summary(runs.worker);
@@ -115,8 +139,19 @@ export async function runReturnsBench(): Promise<BenchLine[]> {
   ctx.db.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return [
-    { name: 'returns: bare exceljs load, 50 files (10,000 rows)', ms: bare.ms, baseline: true, extra: `peak RSS ${bare.peakMb} MB` },
-    { name: 'returns: preview (read + match), 50 files', ms: preview.ms, ratio: preview.ms / bare.ms, goal: '≤ 1.5×', extra: `matched ${preview.value}/10000, peak RSS ${preview.peakMb} MB, median of ${RUNS}` },
+    {
+      name: 'returns: bare exceljs load, 50 files (10,000 rows)',
+      ms: bare.ms,
+      baseline: true,
+      extra: `peak RSS ${bare.peakMb} MB`,
+    },
+    {
+      name: 'returns: preview (read + match), 50 files',
+      ms: preview.ms,
+      ratio: preview.ms / bare.ms,
+      goal: '≤ 1.5×',
+      extra: `matched ${preview.value}/10000, peak RSS ${preview.peakMb} MB, median of ${RUNS}`,
+    },
     {
       name: 'returns: preview in the reader worker, 50 files',
       ms: worker.ms,
@@ -124,8 +159,23 @@ export async function runReturnsBench(): Promise<BenchLine[]> {
       goal: '≤ 1.5×',
       extra: `matched ${worker.value}/10000, ${workerScript ? 'bundled' : 'from sources'}, ${os.availableParallelism()} cores, ledger copied per batch, median of ${RUNS}`,
     },
-    { name: 'returns: the same, first batch (starts the worker)', ms: coldWorker.ms, ratio: coldWorker.ms / bare.ms, extra: `main-process peak RSS ${coldWorker.peakMb} MB` },
-    { name: 'returns: bare exceljs load, one 5,000-row file', ms: bareBig.ms, baseline: true, extra: `peak RSS ${bareBig.peakMb} MB` },
-    { name: 'returns: preview, one 5,000-row file', ms: previewBig.ms, ratio: previewBig.ms / bareBig.ms, extra: `matched ${previewBig.value}/5000, peak RSS ${previewBig.peakMb} MB` },
+    {
+      name: 'returns: the same, first batch (starts the worker)',
+      ms: coldWorker.ms,
+      ratio: coldWorker.ms / bare.ms,
+      extra: `main-process peak RSS ${coldWorker.peakMb} MB`,
+    },
+    {
+      name: 'returns: bare exceljs load, one 5,000-row file',
+      ms: bareBig.ms,
+      baseline: true,
+      extra: `peak RSS ${bareBig.peakMb} MB`,
+    },
+    {
+      name: 'returns: preview, one 5,000-row file',
+      ms: previewBig.ms,
+      ratio: previewBig.ms / bareBig.ms,
+      extra: `matched ${previewBig.value}/5000, peak RSS ${previewBig.peakMb} MB`,
+    },
   ];
 }

@@ -2,7 +2,7 @@
 // npm test: speed is reported, never asserted.
 import { runExportBench } from './exportBench';
 import { runGridBench } from './gridBench';
-import { runIngestBench } from './ingestBench';
+import { runDocumentsBench } from './documentsBench';
 import { runReturnsBench } from './returnsBench';
 import { printBench } from './report';
 
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const cases: [string, () => Promise<import('./report').BenchLine[]>][] = [
     ['grid', runGridBench],
-    ['ingest', runIngestBench],
+    ['ingest', runDocumentsBench],
     ['export', runExportBench],
     ['returns', runReturnsBench],
   ];

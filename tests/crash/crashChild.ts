@@ -46,20 +46,68 @@ async function main() {
             sha256: (i.toString(16) + 'f'.repeat(64)).slice(0, 64),
             size: 1000,
             unitId: unit.id,
-            rows: items.map((t) => ({ taskId: t.id, status: '推进中', percent: i % 100, progress: `第${i}次导入：${t.content.slice(0, 20)}`, problems: '', nextSteps: '', overwrite: true })),
+            rows: items.map((t) => ({
+              taskId: t.id,
+              status: '推进中',
+              percent: i % 100,
+              progress: `第${i}次导入：${t.content.slice(0, 20)}`,
+              problems: '',
+              nextSteps: '',
+              overwrite: true,
+            })),
           },
         ],
       });
     } else if (kind === 'document') {
-      const tasks = [{ key: 's', parentKey: null, level: 'section', number: '一、', title: `崩溃测试部分${i}`, content: '', leadUnits: [], coUnits: [], deadlineText: '', targets: [] }];
-      tasks.push({ key: 't', parentKey: 's', level: 'task', number: '（一）', title: `崩溃测试任务${i}`, content: '', leadUnits: [], coUnits: [], deadlineText: '', targets: [] } as never);
+      const tasks = [
+        {
+          key: 's',
+          parentKey: null,
+          level: 'section',
+          number: '一、',
+          title: `崩溃测试部分${i}`,
+          content: '',
+          leadUnits: [],
+          coUnits: [],
+          deadlineText: '',
+          targets: [],
+        },
+      ];
+      tasks.push({
+        key: 't',
+        parentKey: 's',
+        level: 'task',
+        number: '（一）',
+        title: `崩溃测试任务${i}`,
+        content: '',
+        leadUnits: [],
+        coUnits: [],
+        deadlineText: '',
+        targets: [],
+      } as never);
       for (let k = 0; k < DOCUMENT_ITEMS; k++) {
-        tasks.push({ key: `i${k}`, parentKey: 't', level: 'item', number: `${k + 1}.`, title: '', content: `崩溃测试工作内容${i}-${k}`, leadUnits: ['县卫生健康局'], coUnits: [], deadlineText: '2026年底前', targets: [] } as never);
+        tasks.push({
+          key: `i${k}`,
+          parentKey: 't',
+          level: 'item',
+          number: `${k + 1}.`,
+          title: '',
+          content: `崩溃测试工作内容${i}-${k}`,
+          leadUnits: ['县卫生健康局'],
+          coUnits: [],
+          deadlineText: '2026年底前',
+          targets: [],
+        } as never);
       }
-      await must('ingest:save', {
+      await must('documents:save', {
         fileName: `实施方案${i}.docx`,
         sha256: (i.toString(16) + 'e'.repeat(64)).slice(0, 64),
-        document: { title: `崩溃测试实施方案${i}`, docNumber: `测〔2026〕${i}号`, issuer: '县卫生健康局', issuedOn: null },
+        document: {
+          title: `崩溃测试实施方案${i}`,
+          docNumber: `测〔2026〕${i}号`,
+          issuer: '县卫生健康局',
+          issuedOn: null,
+        },
         newUnits: [],
         tasks,
         groups: [],
@@ -73,7 +121,10 @@ async function main() {
         })),
       });
     } else if (kind === 'export') {
-      await writeWorkbookFile(buildTaskListWorkbook(readLedgerSnapshot(ledger), { title: `重点任务清单（第${i}次）`, today: '2026-11-23' }), exportTarget!);
+      await writeWorkbookFile(
+        buildTaskListWorkbook(readLedgerSnapshot(ledger), { title: `重点任务清单（第${i}次）`, today: '2026-11-23' }),
+        exportTarget!,
+      );
     } else throw new Error(`unknown kind ${kind}`);
     process.stdout.write(`done ${i}\n`);
   }

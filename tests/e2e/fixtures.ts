@@ -12,6 +12,7 @@ import { createContext } from '../../electron/db/audit';
 import { openLedger } from '../../electron/db/connection';
 import { fillBigLedger } from '../bench/bigLedger';
 import { injectLedgerFault, RECOVERY_FAULTS, type LedgerFault } from '../harness/ledgerFaults';
+import { folderShell, folderShellControl } from '../../electron/folderShell';
 
 export const runtime = process.env.DUBAN_E2E_RUNTIME === 'electron' ? 'electron' : 'browser';
 
@@ -23,7 +24,7 @@ export interface DubanApp {
   dataDir: string;
   /** Reloads the window, as F5 would; the ledger stays. */
   reload: () => Promise<void>;
-  /** The scripted desktop (file dialogs, opening files): browser runtime only. */
+  /** The scripted desktop (file dialogs, opening files); under Electron through DUBAN_E2E_SHELL_DIR. */
   shell: ScriptedShell | null;
   /** Go to a page through the navigation, as a clerk would. */
   open: (label: '首页' | '任务清单' | '领导小组' | '责任单位' | '调度轮次' | '导入' | '导出') => Promise<void>;
@@ -32,7 +33,7 @@ export interface DubanApp {
 }
 
 export interface DubanOptions {
-  /** Fix "today" (ISO) so warning colours and overdue counts are stable. Browser runtime only. */
+  /** Fix "today" (ISO) so warning colours and overdue counts are stable (under Electron: DUBAN_E2E_TODAY). */
   today: string | undefined;
   /** A generated ledger of this many work items instead of the demo ledger. Browser runtime only. */
   generatedItems: number | undefined;
@@ -51,13 +52,22 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-e2e-'));
     let page: Page;
     let close: () => Promise<void>;
-    let shell: ScriptedShell | null = null;
+    let shell: ScriptedShell | null;
     let menu: DubanApp['menu'];
     if (ledgerFault) injectLedgerFault(dataDir, ledgerFault);
     if (runtime === 'electron') {
+      // Dialogs are scripted through files in a folder the app reads only under this test variable
+      // (electron/folderShell.ts): queued with a synchronous write before a click, so none arrives late.
+      const shellDir = path.join(dataDir, 'e2e-shell');
+      shell = electronScriptedShell(shellDir);
       const electronApp = await _electron.launch({
         args: [path.join(root, 'dist/main/main.js')],
-        env: { ...process.env, DUBAN_DATA_DIR: dataDir } as Record<string, string>,
+        env: {
+          ...process.env,
+          DUBAN_DATA_DIR: dataDir,
+          DUBAN_E2E_SHELL_DIR: shellDir,
+          ...(today ? { DUBAN_E2E_TODAY: today } : {}),
+        },
       });
       page = await electronApp.firstWindow();
       close = () => electronApp.close();
@@ -99,7 +109,8 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     page.on('console', (msg) => {
       if (msg.type() === 'error' && msg.text().includes('AG Grid')) gridErrors.push(msg.text());
     });
-    if (ledgerFault && RECOVERY_FAULTS.includes(ledgerFault)) await page.getByRole('heading', { level: 1, name: '台账无法打开' }).waitFor();
+    if (ledgerFault && RECOVERY_FAULTS.includes(ledgerFault))
+      await page.getByRole('heading', { level: 1, name: '台账无法打开' }).waitFor();
     else await page.getByRole('navigation', { name: '主导航' }).waitFor();
     await use(app);
     await close();
@@ -107,6 +118,20 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     if (testInfo.status === testInfo.expectedStatus) fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
+
+/** The scripted desktop of the real app: the same ScriptedShell face, kept in files main reads. */
+function electronScriptedShell(dir: string): ScriptedShell {
+  const control = folderShellControl(dir);
+  return {
+    ...folderShell(dir),
+    outDir: control.outDir,
+    queueOpenFiles: control.queueOpenFiles,
+    queueSaveAs: control.queueSaveAs,
+    get opened() {
+      return control.opened();
+    },
+  };
+}
 
 export { expect } from '@playwright/test';
 

@@ -1,12 +1,18 @@
+// Importing township returns: previewed, a bad file named and left out, the rest imported and undone file by file.
 import path from 'node:path';
-import { expect, runtime, saveScreenshot, test } from './fixtures';
+import { expect, saveScreenshot, test } from './fixtures';
 
 const township = (name: string) => path.resolve(__dirname, '../fixtures/township', name);
 
-test('township returns are previewed, a bad file is named and left out, the rest imported and undone by file', async ({ app }) => {
-  test.skip(runtime === 'electron', 'the native file dialog is scripted only in the browser harness');
+test('township returns are previewed, a bad file is named and left out, the rest imported and undone by file', async ({
+  app,
+}) => {
   await app.open('导入');
-  app.shell!.queueOpenFiles([township('沙溪镇_2024年二季度推进情况.xlsx'), township('回山镇_推进情况.xlsx'), township('伪装_文本.xlsx')]);
+  app.shell!.queueOpenFiles([
+    township('沙溪镇_2024年二季度推进情况.xlsx'),
+    township('回山镇_推进情况.xlsx'),
+    township('伪装_文本.xlsx'),
+  ]);
   await app.page.getByRole('button', { name: '选择文件…' }).click();
 
   const shaxi = app.page.getByRole('region', { name: '预览 沙溪镇_2024年二季度推进情况.xlsx' });
@@ -42,8 +48,7 @@ test('township returns are previewed, a bad file is named and left out, the rest
   await expect(history.getByRole('row').filter({ hasText: '回山镇' })).toContainText('已撤销');
 });
 
-test('a corrected column mapping is used at once and remembered for the township\'s next return', async ({ app }) => {
-  test.skip(runtime === 'electron', 'the native file dialog is scripted only in the browser harness');
+test("a corrected column mapping is used at once and remembered for the township's next return", async ({ app }) => {
   const ExcelJS = (await import('exceljs')).default;
   const wb = new ExcelJS.Workbook();
   const s = wb.addWorksheet('进展');

@@ -1,19 +1,23 @@
+// A ledger that cannot be opened: the recovery screen restores a good backup or starts empty; 从备份恢复 from the menu.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UNIT_ONLY_IN_BACKUP } from '../harness/ledgerFaults';
 import { expect, saveScreenshot, test, type DubanApp } from './fixtures';
+import { exactly, unitsGrid } from './pages/grids';
 
 /** The unit's row on 责任单位, found through the page's search as a clerk would. */
 async function unitsShown(app: DubanApp, name: string) {
   await app.open('责任单位');
   await app.page.getByPlaceholder('按名称、简称、别名查找').fill(name);
-  return app.page.locator('.ag-cell[col-id="name"]', { hasText: new RegExp(`^${name}$`) });
+  return unitsGrid(app).anyCells('name', exactly(name));
 }
 
 test.describe('a damaged ledger at start', () => {
   test.use({ ledgerFault: 'damaged' });
 
-  test('offers the newest backup that passes its check, restores it, and the app opens with its data', async ({ app }) => {
+  test('offers the newest backup that passes its check, restores it, and the app opens with its data', async ({
+    app,
+  }) => {
     const page = app.page;
     await expect(page.getByText(/duban\.sqlite”已损坏/)).toBeVisible();
     const offer = page.getByRole('region', { name: '最近一份完好的备份' });
@@ -38,7 +42,9 @@ test.describe('a damaged ledger at start', () => {
 test.describe('an empty ledger file at start', () => {
   test.use({ ledgerFault: 'empty' });
 
-  test('is not turned into a demo ledger; the clerk can start an empty ledger and the file is kept', async ({ app }) => {
+  test('is not turned into a demo ledger; the clerk can start an empty ledger and the file is kept', async ({
+    app,
+  }) => {
     const page = app.page;
     await expect(page.getByText('是空文件（0 字节）')).toBeVisible();
     await page.getByRole('button', { name: '另起一个空台账…' }).click();
@@ -48,7 +54,7 @@ test.describe('an empty ledger file at start', () => {
     const kept = fs.readdirSync(app.dataDir).filter((f) => f.startsWith('duban.sqlite.damaged-'));
     expect(kept.map((f) => fs.statSync(path.join(app.dataDir, f)).size)).toEqual([0]);
     await app.open('责任单位');
-    await expect(page.locator('.ag-cell[col-id="name"]')).toHaveCount(0);
+    await expect(unitsGrid(app).anyCells('name')).toHaveCount(0);
   });
 });
 
@@ -64,7 +70,9 @@ test.describe('a backup that cannot be written', () => {
   });
 });
 
-test('文件 → 从备份恢复… restores a backup, and restoring the backup it saved first brings the edit back', async ({ app }) => {
+test('文件 → 从备份恢复… restores a backup, and restoring the backup it saved first brings the edit back', async ({
+  app,
+}) => {
   const page = app.page;
   await app.menu('restore-backup');
   const dialog = page.getByRole('dialog', { name: '从备份恢复' });
@@ -82,7 +90,10 @@ test('文件 → 从备份恢复… restores a backup, and restoring the backup 
   await app.menu('restore-backup');
   await expect(dialog.getByRole('row', { name: /手动备份/ })).toBeVisible();
   await saveScreenshot(page, 'recovery-backups-dialog');
-  await dialog.getByRole('row', { name: /手动备份/ }).getByRole('button', { name: /恢复/ }).click();
+  await dialog
+    .getByRole('row', { name: /手动备份/ })
+    .getByRole('button', { name: /恢复/ })
+    .click();
   const confirm = page.getByRole('dialog', { name: '从备份恢复台账' });
   await expect(confirm).toContainText('当前台账会先另存为备份');
   await saveScreenshot(page, 'recovery-confirm');
@@ -92,7 +103,10 @@ test('文件 → 从备份恢复… restores a backup, and restoring the backup 
   await expect(await unitsShown(app, '县档案馆')).toHaveCount(0);
 
   await app.menu('restore-backup');
-  await dialog.getByRole('row', { name: /从备份恢复前/ }).getByRole('button', { name: /恢复/ }).click();
+  await dialog
+    .getByRole('row', { name: /从备份恢复前/ })
+    .getByRole('button', { name: /恢复/ })
+    .click();
   await page.getByRole('dialog', { name: '从备份恢复台账' }).getByRole('button', { name: '恢复', exact: true }).click();
   await page.getByRole('navigation', { name: '主导航' }).waitFor();
   await expect(await unitsShown(app, '县档案馆')).toBeVisible();

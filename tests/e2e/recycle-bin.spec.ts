@@ -1,15 +1,11 @@
+// 回收站 end to end: each kind deleted and restored whole, also after a reload; 永久删除 and 清空 ask first.
 import { expect, saveScreenshot, test, type DubanApp } from './fixtures';
+import { taskList, unitsGrid } from './pages/grids';
 
 test.use({ today: '2026-11-23' });
 
-function itemRow(app: DubanApp, contentStart: string) {
-  return app.page.locator('.ag-row', { has: app.page.locator('.ag-cell[col-id="content"]', { hasText: contentStart }) });
-}
-
-async function cellOf(app: DubanApp, contentStart: string, colId: string) {
-  const rowId = await itemRow(app, contentStart).first().getAttribute('row-id');
-  return app.page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
-}
+const itemRow = (app: DubanApp, contentStart: string) => taskList(app).row(contentStart);
+const cellOf = (app: DubanApp, contentStart: string, colId: string) => taskList(app).cell(contentStart, colId);
 
 async function openBin(app: DubanApp) {
   await app.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '回收站', exact: true }).click();
@@ -21,10 +17,18 @@ const binRow = (app: DubanApp, label: string) => app.page.locator(`tr[data-bin-e
 /** What a clerk sees of a work item: its units and its latest report, read from the grid. */
 async function itemAsShown(app: DubanApp, contentStart: string) {
   const read = async (col: string) => (await (await cellOf(app, contentStart, col)).textContent())?.trim();
-  return { lead: await read('lead'), co: await read('co'), latest: await read('latest'), deadline: await read('deadline'), status: await read('status') };
+  return {
+    lead: await read('lead'),
+    co: await read('co'),
+    latest: await read('latest'),
+    deadline: await read('deadline'),
+    status: await read('status'),
+  };
 }
 
-test('a 重点任务 with its work items and a unit go to 回收站 and come back with their units and reports, also after a reload', async ({ app }) => {
+test('a 重点任务 with its work items and a unit go to 回收站 and come back with their units and reports, also after a reload', async ({
+  app,
+}) => {
   const { page } = app;
   await app.open('任务清单');
   await expect(page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
@@ -47,7 +51,7 @@ test('a 重点任务 with its work items and a unit go to 回收站 and come bac
   // A township that reported in the round: its report and its place on the round's list go along.
   await app.open('责任单位');
   await page.getByRole('searchbox', { name: '查找责任单位' }).fill('回山镇');
-  const unit = page.locator('.ag-row', { has: page.locator('.ag-cell[col-id="name"]', { hasText: /^回山镇$/ }) });
+  const unit = unitsGrid(app).row('回山镇');
   await unit.getByRole('button', { name: '删除回山镇' }).click();
   const confirm = page.getByRole('dialog');
   await expect(confirm).toContainText('会移入回收站');
@@ -65,7 +69,9 @@ test('a 重点任务 with its work items and a unit go to 回收站 and come bac
   await expect(binRow(app, '回山镇').locator('td').first()).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
   await saveScreenshot(page, 'recycle-bin');
 
-  await binRow(app, '1.建设高水平县域医共体').getByRole('button', { name: '还原重点任务：1.建设高水平县域医共体' }).click();
+  await binRow(app, '1.建设高水平县域医共体')
+    .getByRole('button', { name: '还原重点任务：1.建设高水平县域医共体' })
+    .click();
   await expect(page.getByRole('status')).toHaveText(
     '已还原重点任务“1.建设高水平县域医共体”，连同 3 项工作内容、1 条推进情况、12 个责任单位关联，可到“任务清单”查看。',
   );
@@ -79,13 +85,15 @@ test('a 重点任务 with its work items and a unit go to 回收站 and come bac
     await app.open('任务清单');
     await expect(page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
     expect(await Promise.all(items.map((t) => itemAsShown(app, t))), pass).toEqual(before);
-    await expect(page.locator('.ag-cell[col-id="task"]', { hasText: '1.建设高水平县域医共体' })).toHaveCount(1);
+    await expect(taskList(app).anyCells('task', '1.建设高水平县域医共体')).toHaveCount(1);
     await app.open('调度轮次');
     await expect(page.locator('tr[data-unit="回山镇"]')).toContainText('已报送');
   }
 });
 
-test('a leadership group, a round and a policy document are deleted after asking, and 还原 brings each back', async ({ app }) => {
+test('a leadership group, a round and a policy document are deleted after asking, and 还原 brings each back', async ({
+  app,
+}) => {
   const { page } = app;
   await app.open('领导小组');
   await page.getByRole('button', { name: '删除领导小组' }).click();
@@ -116,7 +124,10 @@ test('a leadership group, a round and a policy document are deleted after asking
   await expect(page.locator('tr[data-bin-entry]')).toHaveCount(3);
   await expect(page.locator('tr[data-bin-entry]').nth(0)).toContainText('另有 45 项工作内容引用它');
   for (const kind of ['文件', '调度轮次', '领导小组']) {
-    await page.locator('tr[data-bin-entry]', { hasText: kind }).getByRole('button', { name: new RegExp(`^还原${kind}：`) }).click();
+    await page
+      .locator('tr[data-bin-entry]', { hasText: kind })
+      .getByRole('button', { name: new RegExp(`^还原${kind}：`) })
+      .click();
     await expect(page.getByRole('status')).toContainText(`已还原${kind}`);
   }
   await expect(page.getByText('回收站是空的。')).toBeVisible();
@@ -140,11 +151,17 @@ test('永久删除 and 清空回收站 ask first, and a cancelled question chang
   const entries = page.locator('tr[data-bin-entry]');
   await expect(entries).toHaveCount(2);
 
-  await entries.first().getByRole('button', { name: /^永久删除/ }).click();
+  await entries
+    .first()
+    .getByRole('button', { name: /^永久删除/ })
+    .click();
   await expect(page.getByRole('dialog')).toContainText('永久删除后不能再还原');
   await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
   await expect(entries).toHaveCount(2);
-  await entries.first().getByRole('button', { name: /^永久删除/ }).click();
+  await entries
+    .first()
+    .getByRole('button', { name: /^永久删除/ })
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: '永久删除' }).click();
   await expect(page.getByRole('status')).toContainText('已永久删除工作内容');
   await expect(entries).toHaveCount(1);

@@ -3,10 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, runtime, saveScreenshot, test, type DubanApp } from './fixtures';
+import { expect, saveScreenshot, test, type DubanApp } from './fixtures';
 
 test.use({ today: '2026-11-23' });
-test.skip(runtime === 'electron', 'the native file dialogs are scripted only in the browser harness');
 
 const FIRST = 7;
 
@@ -20,7 +19,12 @@ async function exportTemplate(app: DubanApp, unit: string): Promise<string> {
   return path.join(app.shell!.outDir, file);
 }
 
-async function returned(app: DubanApp, template: string, name: string, change: (sheet: ExcelJS.Worksheet) => void): Promise<string> {
+async function returned(
+  app: DubanApp,
+  template: string,
+  name: string,
+  change: (sheet: ExcelJS.Worksheet) => void,
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
   change(wb.getWorksheet('推进情况填报')!);
@@ -38,14 +42,22 @@ async function pick(app: DubanApp, file: string) {
 
 async function roundState(app: DubanApp, unit: string) {
   await app.open('调度轮次');
-  return app.page.getByRole('table', { name: '各单位报送情况' }).locator(`tr[data-unit="${unit}"]`).locator('td').nth(2);
+  return app.page
+    .getByRole('table', { name: '各单位报送情况' })
+    .locator(`tr[data-unit="${unit}"]`)
+    .locator('td')
+    .nth(2);
 }
 
 test('a template sent back untouched is 未填写: nothing is imported and the township stays 未报送', async ({ app }) => {
   const template = await exportTemplate(app, '城南乡');
   const preview = await pick(app, await returned(app, template, '城南乡_推进情况.xlsx', () => {}));
-  await expect(preview.getByRole('note')).toContainText('“城南乡_推进情况.xlsx”是未填写的报表：8 行都没有填写或与导出时相同，不会导入，城南乡在本轮仍为未报送');
-  await expect(preview.getByLabel('城南乡_推进情况.xlsx的导入摘要')).toHaveText('将导入 0 条；需要您选择 0 条；未匹配 0 条；不导入：未填写 8 行');
+  await expect(preview.getByRole('note')).toContainText(
+    '“城南乡_推进情况.xlsx”是未填写的报表：8 行都没有填写或与导出时相同，不会导入，城南乡在本轮仍为未报送',
+  );
+  await expect(preview.getByLabel('城南乡_推进情况.xlsx的导入摘要')).toHaveText(
+    '将导入 0 条；需要您选择 0 条；未匹配 0 条；不导入：未填写 8 行',
+  );
   await expect(preview.getByRole('checkbox')).toHaveCount(0);
   await expect(app.page.getByRole('button', { name: '导入 0 条' })).toBeDisabled();
   await saveScreenshot(app.page, 'returns-blank-template');
@@ -57,7 +69,9 @@ test('a template sent back untouched is 未填写: nothing is imported and the t
   await expect(app.page.getByRole('main')).not.toContainText('导入 城南乡');
 });
 
-test('a phone report typed for the round survives the township\'s return: kept when blank, asked about when different', async ({ app }) => {
+test("a phone report typed for the round survives the township's return: kept when blank, asked about when different", async ({
+  app,
+}) => {
   const template = await exportTemplate(app, '城南乡');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(template);
@@ -69,8 +83,11 @@ test('a phone report typed for the round survives the township\'s return: kept w
   const dialog = app.page.getByRole('dialog', { name: /城南乡 · 2026年第三季度调度/ });
   const form = dialog.getByRole('form', { name: '手工录入推进情况' });
   const task = form.getByRole('combobox', { name: '任务' });
-  const option = await task.locator('option', { hasText: first.slice(0, 12) }).first().getAttribute('value');
-  await task.selectOption(option!);
+  const option = await task
+    .locator('option', { hasText: first.slice(0, 12) })
+    .first()
+    .getAttribute('value');
+  await task.selectOption(option);
   await form.getByLabel('状态').selectOption('推进中');
   await form.getByLabel('完成进度（%）').fill('30');
   await form.getByLabel('完成情况').fill('电话报送：已启动摸底');
@@ -103,7 +120,9 @@ test('a phone report typed for the round survives the township\'s return: kept w
   await expect(reports).toContainText('已召开推进会');
 });
 
-test('visible columns sorted after unprotecting: rows whose ID and text disagree wait for the clerk, nothing is written by ID', async ({ app }) => {
+test('visible columns sorted after unprotecting: rows whose ID and text disagree wait for the clerk, nothing is written by ID', async ({
+  app,
+}) => {
   const template = await exportTemplate(app, '城南乡');
   let moved = 0;
   const file = await returned(app, template, '城南乡_排序后.xlsx', (sheet) => {
@@ -113,7 +132,7 @@ test('visible columns sorted after unprotecting: rows whose ID and text disagree
     const visible = rows.map((r) => Array.from({ length: 10 }, (_, k) => sheet.getCell(r, k + 2).value));
     const before = visible.map((v) => v[2]);
     visible.sort((a, b) => String(b[2]).localeCompare(String(a[2]), 'zh'));
-    rows.forEach((r, i) => visible[i].forEach((v, k) => (sheet.getCell(r, k + 2).value = v)));
+    rows.forEach((r, i) => visible[i]!.forEach((v, k) => (sheet.getCell(r, k + 2).value = v)));
     moved = visible.filter((v, i) => v[2] !== before[i]).length;
   });
   expect(moved).toBeGreaterThan(3);

@@ -1,3 +1,4 @@
+// 调度轮次 page: who has and has not reported, a new round and a typed report, a closed round read-only.
 import { expect, saveScreenshot, test, type DubanApp } from './fixtures';
 
 // The demo round is due 2026-10-10; with today fixed after it, units that sent nothing are 逾期未报.
@@ -30,7 +31,9 @@ test('the demo round shows who reported, who has not, and who is overdue', async
   await expect(unitRow(app, '城南乡')).toBeVisible();
 });
 
-test('a new round expects the units with open work; a report typed in makes the unit 已报送 after a reload', async ({ app }) => {
+test('a new round expects the units with open work; a report typed in makes the unit 已报送 after a reload', async ({
+  app,
+}) => {
   await app.page.getByRole('button', { name: '新建调度轮次' }).click();
   const dialog = app.page.getByRole('dialog', { name: '新建调度轮次' });
   await dialog.getByLabel('轮次名称').fill('2026年第四季度调度');

@@ -1,19 +1,11 @@
+// 责任单位 page: inline edits kept, bad names and phone numbers refused, a unit still in use not deleted.
 import { expect, saveScreenshot, test, type DubanApp } from './fixtures';
+import { unitsGrid } from './pages/grids';
 
-function unitRow(app: DubanApp, name: string) {
-  return app.page.locator('.ag-row', {
-    has: app.page.locator('.ag-cell[col-id="name"]', { hasText: new RegExp(`^${name}$`) }),
-  });
-}
-
-/** A cell located by the row's id: while a name cell is being edited its text is gone from the row. */
-async function cellOf(app: DubanApp, unitName: string, colId: string) {
-  const rowId = await unitRow(app, unitName).getAttribute('row-id');
-  return app.page.locator(`.ag-row[row-id="${rowId}"] .ag-cell[col-id="${colId}"]`);
-}
+const unitRow = (app: DubanApp, name: string) => unitsGrid(app).row(name);
 
 async function editCell(app: DubanApp, unitName: string, colId: string, value: string) {
-  const cell = await cellOf(app, unitName, colId);
+  const cell = await unitsGrid(app).cell(unitName, colId);
   await cell.dblclick();
   const editor = cell.locator('input');
   await editor.fill(value);
@@ -30,7 +22,7 @@ test('an inline edit is saved to the ledger and survives a reload', async ({ app
   await expect(app.page.getByRole('status')).toContainText('已保存“县财政局”的修改');
   await app.reload();
   await app.open('责任单位');
-  await expect(unitRow(app, '县财政局').locator('.ag-cell[col-id="contactPerson"]')).toHaveText('赵会计');
+  await expect(unitsGrid(app).cellIn(unitRow(app, '县财政局'), 'contactPerson')).toHaveText('赵会计');
   await saveScreenshot(app.page, 'units');
 });
 
@@ -38,7 +30,7 @@ test('a duplicate or empty name is refused with a Chinese message and the old va
   await editCell(app, '县公安局', 'name', '县财政局');
   await expect(app.page.getByRole('alert')).toContainText('单位名称“县财政局”已存在');
   await expect(unitRow(app, '县公安局')).toHaveCount(1);
-  await expect(unitRow(app, '县公安局').locator('.ag-cell[col-id="name"]')).toHaveClass(/cell-error/);
+  await expect(unitsGrid(app).cellIn(unitRow(app, '县公安局'), 'name')).toHaveClass(/cell-error/);
   await saveScreenshot(app.page, 'units-validation');
 
   await editCell(app, '县公安局', 'name', '   ');
@@ -54,11 +46,11 @@ test('a bad phone number is refused; a good one is kept', async ({ app }) => {
   await editCell(app, '县民政局', 'phone', '请找小王');
   await expect(app.page.getByRole('alert')).toContainText('电话只能包含数字');
   await editCell(app, '县民政局', 'phone', '0575-86020000');
-  await expect(unitRow(app, '县民政局').locator('.ag-cell[col-id="phone"]')).toHaveText('0575-86020000');
+  await expect(unitsGrid(app).cellIn(unitRow(app, '县民政局'), 'phone')).toHaveText('0575-86020000');
 });
 
 test('the kind is chosen from a list of Chinese categories', async ({ app }) => {
-  const cell = await cellOf(app, '县公安局', 'kind');
+  const cell = await unitsGrid(app).cell('县公安局', 'kind');
   await expect(cell).toHaveText('县直部门');
   await cell.dblclick();
   await cell.getByRole('combobox').click();
@@ -66,7 +58,7 @@ test('the kind is chosen from a list of Chinese categories', async ({ app }) => 
   await expect(cell).toHaveText('医疗卫生单位');
   await app.reload();
   await app.open('责任单位');
-  await expect(unitRow(app, '县公安局').locator('.ag-cell[col-id="kind"]')).toHaveText('医疗卫生单位');
+  await expect(unitsGrid(app).cellIn(unitRow(app, '县公安局'), 'kind')).toHaveText('医疗卫生单位');
 });
 
 test('a unit still assigned to tasks cannot be deleted, and the message names them', async ({ app }) => {
@@ -95,7 +87,7 @@ test('a new unit can be added, and deleted after confirmation', async ({ app }) 
   await app.reload();
   await app.open('责任单位');
   await app.page.getByRole('searchbox', { name: '查找责任单位' }).fill('退役军人');
-  await expect(app.page.locator('.ag-row')).toHaveCount(1);
+  await expect(unitsGrid(app).rows).toHaveCount(1);
   await unitRow(app, '县退役军人事务局').getByRole('button', { name: '删除县退役军人事务局' }).click();
   await app.page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
   await expect(app.page.getByRole('status')).toContainText('已删除“县退役军人事务局”');

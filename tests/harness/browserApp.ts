@@ -17,7 +17,8 @@ export async function startBrowserApp(
   page: Page,
   options: { ledgerFile: string; today?: string; demoIfEmpty?: boolean; shell?: ScriptedShell },
 ): Promise<AppContext & { shell: ScriptedShell }> {
-  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html')))
+    throw new Error('dist/renderer is missing: run `npm run build` first');
   const ctx = openAppLedger({
     ledgerFile: options.ledgerFile,
     runtime: 'browser-harness',

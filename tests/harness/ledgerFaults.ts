@@ -55,7 +55,9 @@ export function injectLedgerFault(dataDir: string, fault: LedgerFault): void {
   }
   fs.mkdirSync(path.join(dataDir, 'backups'), { recursive: true });
   dailyBackup(dataDir, '2026-11-19', () => undefined);
-  dailyBackup(dataDir, '2026-11-20', (ctx) => createUnit(ctx, { name: UNIT_ONLY_IN_BACKUP, kind: 'county_department' }));
+  dailyBackup(dataDir, '2026-11-20', (ctx) =>
+    createUnit(ctx, { name: UNIT_ONLY_IN_BACKUP, kind: 'county_department' }),
+  );
   scribble(dailyBackup(dataDir, '2026-11-21', () => undefined));
   const ledger = path.join(dataDir, 'duban.sqlite');
   if (fault === 'empty') {

@@ -1,3 +1,4 @@
+// The desktop as a test scripts it: save and open dialogs answered with files in a temp folder, opened files recorded.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DesktopShell } from '../../electron/handlers/context';

@@ -35,11 +35,17 @@ const exportsToRender: { name: string; book: ExcelJS.Workbook }[] = [
   },
   {
     name: 'unit-dispatch',
-    book: buildUnitDispatchWorkbook(snap, [unitNamed(snap, '沙溪镇')], { today: TODAY, columns: ['序号', '重点任务', '工作内容', '牵头单位', '配合单位', '完成时限', '状态'] }),
+    book: buildUnitDispatchWorkbook(snap, [unitNamed(snap, '沙溪镇')], {
+      today: TODAY,
+      columns: ['序号', '重点任务', '工作内容', '牵头单位', '配合单位', '完成时限', '状态'],
+    }),
   },
-  { name: 'fill-template', book: buildFillTemplateWorkbook(snap, { unit: unitNamed(snap, '沙溪镇'), round: snap.rounds[0], today: TODAY }) },
-  { name: 'roster', book: buildRosterWorkbook(snap, snap.groups[0].id) },
-  { name: 'bulletin', book: buildBulletinWorkbook(snap, snap.rounds[0].id, TODAY) },
+  {
+    name: 'fill-template',
+    book: buildFillTemplateWorkbook(snap, { unit: unitNamed(snap, '沙溪镇'), round: snap.rounds[0]!, today: TODAY }),
+  },
+  { name: 'roster', book: buildRosterWorkbook(snap, snap.groups[0]!.id) },
+  { name: 'bulletin', book: buildBulletinWorkbook(snap, snap.rounds[0]!.id, TODAY) },
 ];
 
 /** pdftoppm writes greyscale only as PGM; this wraps it in an 8-bit grey PNG, a third the size of RGB. */
@@ -63,14 +69,31 @@ function pgmToPng(pgm: Buffer): Buffer {
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 0; // greyscale
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw, { level: 9 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function main(): Promise<void> {
   for (const { name, book } of exportsToRender) {
     const xlsx = path.join(outDir, `${name}.xlsx`);
     await writeWorkbookFile(book, xlsx);
-    execFileSync('libreoffice', [`-env:UserInstallation=file://${path.join(outDir, '.lo-profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, xlsx], { stdio: 'ignore' });
+    execFileSync(
+      'libreoffice',
+      [
+        `-env:UserInstallation=file://${path.join(outDir, '.lo-profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        outDir,
+        xlsx,
+      ],
+      { stdio: 'ignore' },
+    );
     execFileSync('pdftoppm', ['-gray', '-r', '100', path.join(outDir, `${name}.pdf`), path.join(outDir, name)]);
     const pages = fs
       .readdirSync(outDir)

@@ -15,12 +15,17 @@ const [input, out] = process.argv.slice(2);
 process.argv = [
   process.argv[0],
   'electronegativity',
-  '-i', input,
-  '-o', out,
+  '-i',
+  input,
+  '-o',
+  out,
   '-r',
-  '-v', 'false',
+  '-v',
+  'false',
   // The version check needs the network; which Electron we ship is pinned in package.json anyway.
-  '-x', 'AvailableSecurityFixesGlobalCheck',
-  '-e', require('electron/package.json').version,
+  '-x',
+  'AvailableSecurityFixesGlobalCheck',
+  '-e',
+  require('electron/package.json').version,
 ];
 require('@doyensec/electronegativity/dist/index.js');

@@ -1,9 +1,19 @@
-import type { UnitReport, UnitReportStatus, UnitTask } from '../../../shared/channels/rounds';
+// 调度轮次 and 推进情况: rounds, the units each asks, and one progress report per task, unit and round.
 import { collectiveCovers } from '../../../shared/collectives';
-import type { ProgressReport, ProgressRound, TaskStatus, UnitKind } from '../../../shared/domain';
+import type {
+  ProgressReport,
+  ProgressRound,
+  TaskStatus,
+  UnitKind,
+  UnitReport,
+  UnitReportStatus,
+  UnitTask,
+} from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { filledReportSql } from '../../../shared/reportFields';
-import { writeAudit, type LedgerContext } from '../audit';
+import type { LedgerContext } from '../audit';
+import { ENTITIES } from '../entities';
+import { insertRow, updateRow } from '../write';
 import { moveToBin } from './recycleBin';
 import { toReport, toRound } from './rows';
 
@@ -30,30 +40,38 @@ export interface ReportInput {
 }
 
 export function listRounds(ctx: LedgerContext): ProgressRound[] {
-  return (ctx.db.prepare('SELECT * FROM progress_round ORDER BY id').all() as any[]).map(toRound);
+  return ctx.db.prepare('SELECT * FROM progress_round ORDER BY id').all().map(toRound);
 }
 
 export function listRoundUnits(ctx: LedgerContext): { roundId: number; unitId: number }[] {
-  return (ctx.db.prepare('SELECT round_id, unit_id FROM round_unit ORDER BY round_id, unit_id').all() as any[]).map((r) => ({
+  return (
+    ctx.db.prepare('SELECT round_id, unit_id FROM round_unit ORDER BY round_id, unit_id').all() as {
+      round_id: number;
+      unit_id: number;
+    }[]
+  ).map((r) => ({
     roundId: r.round_id,
     unitId: r.unit_id,
   }));
 }
 
 export function listReports(ctx: LedgerContext, roundId?: number): ProgressReport[] {
-  const rows = roundId === undefined
-    ? ctx.db.prepare('SELECT * FROM progress_report ORDER BY round_id, task_id, unit_id').all()
-    : ctx.db.prepare('SELECT * FROM progress_report WHERE round_id = ? ORDER BY task_id, unit_id').all(roundId);
-  return (rows as any[]).map(toReport);
+  const rows =
+    roundId === undefined
+      ? ctx.db.prepare('SELECT * FROM progress_report ORDER BY round_id, task_id, unit_id').all()
+      : ctx.db.prepare('SELECT * FROM progress_report WHERE round_id = ? ORDER BY task_id, unit_id').all(roundId);
+  return rows.map(toReport);
 }
 
 /** Reports on these tasks, in every round. */
 export function listReportsForTasks(ctx: LedgerContext, taskIds: number[]): ProgressReport[] {
   if (taskIds.length === 0) return [];
   const rows = ctx.db
-    .prepare(`SELECT * FROM progress_report WHERE task_id IN (${taskIds.map(() => '?').join(',')}) ORDER BY round_id, task_id, unit_id`)
+    .prepare(
+      `SELECT * FROM progress_report WHERE task_id IN (${taskIds.map(() => '?').join(',')}) ORDER BY round_id, task_id, unit_id`,
+    )
     .all(...taskIds);
-  return (rows as any[]).map(toReport);
+  return rows.map(toReport);
 }
 
 export function createRound(ctx: LedgerContext, input: RoundInput): ProgressRound {
@@ -64,22 +82,54 @@ export function createRound(ctx: LedgerContext, input: RoundInput): ProgressRoun
       throw new DomainError('round_name_duplicate', `调度轮次“${name}”已存在，请换一个名称。`);
     }
     if (input.periodStart && input.periodEnd && input.periodStart > input.periodEnd) {
-      throw new DomainError('round_bad_period', `调度周期的开始日期 ${input.periodStart} 晚于结束日期 ${input.periodEnd}，请检查。`);
+      throw new DomainError(
+        'round_bad_period',
+        `调度周期的开始日期 ${input.periodStart} 晚于结束日期 ${input.periodEnd}，请检查。`,
+      );
     }
     const unitIds = [...new Set(input.unitIds ?? defaultRoundUnitIds(ctx))];
     const known = ctx.db.prepare('SELECT 1 FROM unit WHERE id = ?');
     if (unitIds.some((id) => !known.get(id))) {
       throw new DomainError('unit_not_found', '勾选的单位中有已被删除的单位，请刷新后重新勾选。');
     }
-    const info = ctx.db
-      .prepare('INSERT INTO progress_round (name, period_start, period_end, due_on, created_at) VALUES (?, ?, ?, ?, ?)')
-      .run(name, input.periodStart ?? null, input.periodEnd ?? null, input.dueOn ?? null, ctx.now());
-    const id = Number(info.lastInsertRowid);
-    const link = ctx.db.prepare('INSERT INTO round_unit (round_id, unit_id) VALUES (?, ?)');
-    for (const unitId of unitIds) link.run(id, unitId);
-    const created = getRound(ctx, id);
-    writeAudit(ctx, { entity: 'progress_round', entityId: id, action: 'create', after: { ...created, unitIds } });
+    const { id } = insertRow(ctx, ENTITIES.progress_round, {
+      name,
+      periodStart: input.periodStart ?? null,
+      periodEnd: input.periodEnd ?? null,
+      dueOn: input.dueOn ?? null,
+      closed: false,
+      createdAt: ctx.now(),
+      unitIds,
+    });
+    const created = getRound(ctx, id as number);
     return created;
+  })();
+}
+
+/** Name and dates of a round corrected after it was created (a typo, a deadline moved); the units asked stay. */
+export function updateRound(
+  ctx: LedgerContext,
+  id: number,
+  patch: { name?: string; periodStart?: string | null; periodEnd?: string | null; dueOn?: string | null },
+): ProgressRound {
+  return ctx.db.transaction(() => {
+    const before = getRound(ctx, id);
+    const name = (patch.name ?? before.name).trim();
+    if (!name) throw new DomainError('round_name_empty', '调度轮次名称不能为空，例如“2024年第二季度调度”。');
+    if (ctx.db.prepare('SELECT 1 FROM progress_round WHERE name = ? AND id <> ?').get(name, id)) {
+      throw new DomainError('round_name_duplicate', `调度轮次“${name}”已存在，请换一个名称。`);
+    }
+    const periodStart = patch.periodStart === undefined ? before.periodStart : patch.periodStart;
+    const periodEnd = patch.periodEnd === undefined ? before.periodEnd : patch.periodEnd;
+    if (periodStart && periodEnd && periodStart > periodEnd) {
+      throw new DomainError(
+        'round_bad_period',
+        `调度周期的开始日期 ${periodStart} 晚于结束日期 ${periodEnd}，请检查。`,
+      );
+    }
+    const dueOn = patch.dueOn === undefined ? before.dueOn : patch.dueOn;
+    updateRow(ctx, ENTITIES.progress_round, id, { name, periodStart, periodEnd, dueOn }, { onlyIfChanged: true });
+    return getRound(ctx, id);
   })();
 }
 
@@ -88,53 +138,38 @@ export function upsertReport(ctx: LedgerContext, input: ReportInput): ProgressRe
   return ctx.db.transaction(() => {
     const round = getRound(ctx, input.roundId);
     if (round.closed) {
-      throw new DomainError('round_closed', `调度轮次“${round.name}”已关闭，不能再录入或导入推进情况。请选择一个未关闭的轮次。`);
+      throw new DomainError(
+        'round_closed',
+        `调度轮次“${round.name}”已关闭，不能再录入或导入推进情况。请选择一个未关闭的轮次。`,
+      );
     }
     if (input.percent != null && (input.percent < 0 || input.percent > 100)) {
       throw new DomainError('report_bad_percent', `完成进度应在 0 到 100 之间，收到的是 ${input.percent}。`);
     }
     const existing = ctx.db
-      .prepare('SELECT * FROM progress_report WHERE task_id = ? AND unit_id = ? AND round_id = ?')
-      .get(input.taskId, input.unitId, input.roundId) as any;
-    const values = [
-      input.status ?? null,
-      input.percent ?? null,
-      input.progress ?? '',
-      input.problems ?? '',
-      input.nextSteps ?? '',
-      input.source ?? 'manual',
-      input.importBatchId ?? null,
-      input.reportedOn ?? null,
-      ctx.now(),
-    ];
-    let id: number;
-    if (existing) {
-      id = existing.id;
-      ctx.db
-        .prepare(
-          `UPDATE progress_report SET status = ?, percent = ?, progress = ?, problems = ?, next_steps = ?, source = ?,
-             import_batch_id = ?, reported_on = ?, updated_at = ? WHERE id = ?`,
-        )
-        .run(...values, id);
-    } else {
-      id = Number(
-        ctx.db
-          .prepare(
-            `INSERT INTO progress_report (status, percent, progress, problems, next_steps, source, import_batch_id, reported_on, updated_at,
-               task_id, unit_id, round_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(...values, input.taskId, input.unitId, input.roundId).lastInsertRowid,
-      );
-    }
-    const after = toReport(ctx.db.prepare('SELECT * FROM progress_report WHERE id = ?').get(id));
-    writeAudit(ctx, {
-      entity: 'progress_report',
-      entityId: id,
-      action: existing ? 'update' : 'create',
-      before: existing ? toReport(existing) : undefined,
-      after,
-    });
-    return after;
+      .prepare('SELECT id FROM progress_report WHERE task_id = ? AND unit_id = ? AND round_id = ?')
+      .get(input.taskId, input.unitId, input.roundId) as { id: number } | undefined;
+    const values = {
+      status: input.status ?? null,
+      percent: input.percent ?? null,
+      progress: input.progress ?? '',
+      problems: input.problems ?? '',
+      nextSteps: input.nextSteps ?? '',
+      source: input.source ?? 'manual',
+      importBatchId: input.importBatchId ?? null,
+      reportedOn: input.reportedOn ?? null,
+      updatedAt: ctx.now(),
+    };
+    const id = existing
+      ? existing.id
+      : insertRow(ctx, ENTITIES.progress_report, {
+          ...values,
+          taskId: input.taskId,
+          unitId: input.unitId,
+          roundId: input.roundId,
+        }).id;
+    if (existing) updateRow(ctx, ENTITIES.progress_report, id as number, values);
+    return toReport(ctx.db.prepare('SELECT * FROM progress_report WHERE id = ?').get(id));
   })();
 }
 
@@ -183,9 +218,8 @@ export function closeRound(ctx: LedgerContext, id: number): ProgressRound {
   return ctx.db.transaction(() => {
     const before = getRound(ctx, id);
     if (before.closed) throw new DomainError('round_already_closed', `调度轮次“${before.name}”已经关闭。`);
-    ctx.db.prepare('UPDATE progress_round SET closed = 1 WHERE id = ?').run(id);
+    updateRow(ctx, ENTITIES.progress_round, id, { closed: true });
     const after = getRound(ctx, id);
-    writeAudit(ctx, { entity: 'progress_round', entityId: id, action: 'update', before, after });
     return after;
   })();
 }
@@ -230,7 +264,7 @@ export function listUnitReports(ctx: LedgerContext, roundId: number, unitId: num
        FROM progress_report pr JOIN task t ON t.id = pr.task_id
        WHERE pr.round_id = ? AND pr.unit_id = ? ORDER BY t.id`,
     )
-    .all(roundId, unitId) as any[];
+    .all(roundId, unitId) as (Record<string, unknown> & { task_content: string })[];
   return rows.map((r) => ({ ...toReport(r), taskContent: r.task_content }));
 }
 
@@ -239,9 +273,12 @@ export function listUnitReports(ctx: LedgerContext, roundId: number, unitId: num
  * first, for picking which one a phone report is about.
  */
 export function listUnitTasks(ctx: LedgerContext, unitId: number): UnitTask[] {
-  const unit = ctx.db.prepare('SELECT id, name, kind, active FROM unit WHERE id = ?').get(unitId) as UnitRow | undefined;
+  const unit = ctx.db.prepare('SELECT id, name, kind, active FROM unit WHERE id = ?').get(unitId) as
+    UnitRow | undefined;
   if (!unit) throw new DomainError('unit_not_found', '所选单位已不存在（可能已被删除）。请刷新后重新选择。');
-  const collectives = (ctx.db.prepare("SELECT id, name, kind, active FROM unit WHERE kind = 'collective'").all() as UnitRow[])
+  const collectives = (
+    ctx.db.prepare("SELECT id, name, kind, active FROM unit WHERE kind = 'collective'").all() as UnitRow[]
+  )
     .filter((c) => collectiveCovers(c, unit))
     .map((c) => c.id);
   const ids = [unitId, ...collectives];
@@ -252,7 +289,14 @@ export function listUnitTasks(ctx: LedgerContext, unitId: number): UnitTask[] {
        WHERE tu.unit_id IN (${ids.map(() => '?').join(', ')}) AND t.level = 'item'
        ORDER BY (t.status IN ('已完成', '已销号')), t.id`,
     )
-    .all(...ids) as { id: number; number: string; content: string; role: 'lead' | 'co'; unit_id: number; status: TaskStatus }[];
+    .all(...ids) as {
+    id: number;
+    number: string;
+    content: string;
+    role: 'lead' | 'co';
+    unit_id: number;
+    status: TaskStatus;
+  }[];
   const byTask = new Map<number, UnitTask>();
   for (const r of rows) {
     // A unit named on the task itself outranks the collective it belongs to.
@@ -286,13 +330,20 @@ export function recordManualReport(ctx: LedgerContext, input: ManualReportInput)
     if (!ctx.db.prepare('SELECT 1 FROM unit WHERE id = ?').get(input.unitId)) {
       throw new DomainError('unit_not_found', '所选单位已不存在（可能已被删除）。请刷新后重新选择。');
     }
-    const task = ctx.db.prepare('SELECT level FROM task WHERE id = ?').get(input.taskId) as { level: string } | undefined;
+    const task = ctx.db.prepare('SELECT level FROM task WHERE id = ?').get(input.taskId) as
+      { level: string } | undefined;
     if (!task) throw new DomainError('task_not_found', '所选任务已不存在（可能已被删除）。请刷新后重新选择。');
-    if (task.level !== 'item') throw new DomainError('report_not_item', '推进情况要填在具体的工作内容上，请选择一项工作内容。');
+    if (task.level !== 'item')
+      throw new DomainError('report_not_item', '推进情况要填在具体的工作内容上，请选择一项工作内容。');
     const progress = input.progress.trim();
     if (input.status === null && input.percent === null && !progress) {
       throw new DomainError('report_empty', '请至少填写状态、完成进度或完成情况中的一项。');
     }
-    return upsertReport(ctx, { ...input, progress, problems: input.problems.trim(), nextSteps: input.nextSteps.trim() });
+    return upsertReport(ctx, {
+      ...input,
+      progress,
+      problems: input.problems.trim(),
+      nextSteps: input.nextSteps.trim(),
+    });
   })();
 }

@@ -7,12 +7,12 @@
 // inside the entry follows. References to rows outside the entry are followed through the trail, so a
 // restore never links to a newer row that merely took the id of the one it knew.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { BinCounts, BinKind, RecycleBinEntry, RestoreOutcome } from '../../../shared/channels/recycleBin';
-import { EMPTY_BIN_COUNTS } from '../../../shared/channels/recycleBin';
+import type { BinCounts, BinKind, RecycleBinEntry, RestoreOutcome } from '../../../shared/domain';
+import { EMPTY_BIN_COUNTS } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { writeAudit, type LedgerContext } from '../audit';
 import type { Db } from '../connection';
-import { toDocument, toDuty, toGroup, toMember, toReport, toRound, toTask, toUnit } from './rows';
+import { entityOf, readState } from '../entities';
 
 type Row = Record<string, unknown>;
 
@@ -34,14 +34,25 @@ interface TableInfo {
 }
 
 /** Bookkeeping of their own: never taken along by a delete. */
-const NOT_LEDGER = new Set(['audit_log', 'change_set', 'recycle_bin', 'recycle_bin_trail', 'setting']);
+const NOT_LEDGER = new Set([
+  'audit_log',
+  'change_set',
+  'recycle_bin',
+  'recycle_bin_trail',
+  'recycle_bin_refill',
+  'setting',
+]);
 
 const schemas = new WeakMap<Db, Map<string, TableInfo>>();
 
 function schemaOf(db: Db): Map<string, TableInfo> {
   const known = schemas.get(db);
   if (known) return known;
-  const names = (cached(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+  const names = (
+    cached(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as {
+      name: string;
+    }[]
+  )
     .map((r) => r.name)
     .filter((n) => !NOT_LEDGER.has(n));
   const tables = new Map<string, TableInfo>();
@@ -49,14 +60,31 @@ function schemaOf(db: Db): Map<string, TableInfo> {
     const cols = db.pragma(`table_info(${quote(name)})`) as { name: string; type: string; pk: number }[];
     const keys = cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
     const idColumn = keys.length === 1 && keys[0]!.type.toUpperCase() === 'INTEGER' ? keys[0]!.name : null;
-    tables.set(name, { columns: cols.map((c) => c.name), idColumn, keyColumns: keys.map((k) => k.name), outgoing: [], incoming: [] });
+    tables.set(name, {
+      columns: cols.map((c) => c.name),
+      idColumn,
+      keyColumns: keys.map((k) => k.name),
+      outgoing: [],
+      incoming: [],
+    });
   }
   for (const [name, info] of tables) {
-    const fks = db.pragma(`foreign_key_list(${quote(name)})`) as { table: string; from: string; to: string | null; on_delete: string }[];
+    const fks = db.pragma(`foreign_key_list(${quote(name)})`) as {
+      table: string;
+      from: string;
+      to: string | null;
+      on_delete: string;
+    }[];
     for (const fk of fks) {
       const parent = tables.get(fk.table);
       if (!parent) continue;
-      const edge: ForeignKey = { child: name, from: fk.from, parent: fk.table, to: fk.to ?? parent.idColumn ?? 'rowid', onDelete: fk.on_delete.toUpperCase() };
+      const edge: ForeignKey = {
+        child: name,
+        from: fk.from,
+        parent: fk.table,
+        to: fk.to ?? parent.idColumn ?? 'rowid',
+        onDelete: fk.on_delete.toUpperCase(),
+      };
       info.outgoing.push(edge);
       parent.incoming.push(edge);
     }
@@ -103,7 +131,8 @@ interface Bundle {
 /** Everything a delete of (table, id) removes or empties, read before the delete. */
 function collect(db: Db, table: string, id: number): Bundle {
   const rootInfo = tableInfo(db, table);
-  const root = cached(db, `SELECT * FROM ${quote(table)} WHERE ${quote(rootInfo.idColumn!)} = ?`).get(id) as Row | undefined;
+  const root = cached(db, `SELECT * FROM ${quote(table)} WHERE ${quote(rootInfo.idColumn!)} = ?`).get(id) as
+    Row | undefined;
   if (!root) throw new Error(`recycle bin: ${table} ${id} not found`);
   const rows: Bundle['rows'] = [{ table, row: root }];
   const seen = new Set([`${table}:${keyOf(rootInfo, root)}`]);
@@ -173,7 +202,8 @@ function countsOf(db: Db, bundle: Bundle): BinCounts {
   for (const n of bundle.nulled) {
     const key = REF_COUNT[n.table];
     if (key) counts[key] += 1;
-    if (n.table === 'task' && (level.get(n.id) as { level: string } | undefined)?.level === 'item') counts.refItems += 1;
+    if (n.table === 'task' && (level.get(n.id) as { level: string } | undefined)?.level === 'item')
+      counts.refItems += 1;
   }
   return counts;
 }
@@ -190,27 +220,11 @@ const TABLE_LABELS: Record<string, string> = {
 
 // ---- history ----------------------------------------------------------------------------------------
 
-/** The row as the rest of the audit log shows it, so history screens read a bin's rows like any other. */
-function domainOf(db: Db, table: string, id: number): unknown | null {
-  const convert = CONVERTERS[table];
-  if (!convert) return null;
-  const row = cached(db, `SELECT * FROM ${quote(table)} WHERE id = ?`).get(id) as Row | undefined;
-  return row ? convert(db, row) : null;
+/** The row as the rest of the audit log shows it (its entity's state), so history screens read a bin's rows like any other. */
+function domainOf(db: Db, table: string, id: number): unknown {
+  const e = entityOf(table);
+  return e?.idColumn && e.restorable ? readState(db, e, id) : null;
 }
-
-const CONVERTERS: Record<string, (db: Db, row: Row) => unknown> = {
-  task: (db, row) => {
-    const links = cached(db, 'SELECT unit_id, role FROM task_unit WHERE task_id = ? ORDER BY sort_order').all(row.id) as { unit_id: number; role: string }[];
-    return toTask(row, links.filter((l) => l.role === 'lead').map((l) => l.unit_id), links.filter((l) => l.role === 'co').map((l) => l.unit_id));
-  },
-  unit: (_db, row) => toUnit(row),
-  progress_report: (_db, row) => toReport(row),
-  progress_round: (_db, row) => toRound(row),
-  policy_document: (_db, row) => toDocument(row),
-  leadership_group: (_db, row) => toGroup(row),
-  group_member: (_db, row) => toMember(row),
-  group_duty: (_db, row) => toDuty(row),
-};
 
 /**
  * Per-row history is written outside the clerk's change set: undo brings the whole entry back through
@@ -242,16 +256,33 @@ function entryRow(db: Db, id: number): EntryRow | undefined {
 
 /** The entry as its audit row records it: everything but the rows themselves, which the bin keeps. */
 function summary(e: EntryRow): Record<string, unknown> {
-  return { kind: e.kind, kindLabel: e.kind_label, label: e.label, rootTable: e.root_table, rootId: e.root_id, state: e.state, counts: JSON.parse(e.counts) };
+  return {
+    kind: e.kind,
+    kindLabel: e.kind_label,
+    label: e.label,
+    rootTable: e.root_table,
+    rootId: e.root_id,
+    state: e.state,
+    counts: JSON.parse(e.counts),
+  };
 }
 
 function toEntry(e: EntryRow): RecycleBinEntry {
-  return { id: e.id, kind: e.kind, kindLabel: e.kind_label, label: e.label, deletedAt: e.deleted_at, actor: e.actor, counts: { ...EMPTY_BIN_COUNTS, ...JSON.parse(e.counts) } };
+  return {
+    id: e.id,
+    kind: e.kind,
+    kindLabel: e.kind_label,
+    label: e.label,
+    deletedAt: e.deleted_at,
+    actor: e.actor,
+    counts: { ...EMPTY_BIN_COUNTS, ...JSON.parse(e.counts) },
+  };
 }
 
 function binnedEntry(db: Db, id: number): EntryRow {
   const e = entryRow(db, id);
-  if (!e || e.state !== 'binned') throw new DomainError('bin_entry_not_found', '回收站中已没有这一项（可能已还原或已永久删除）。请刷新后再试。');
+  if (!e || e.state !== 'binned')
+    throw new DomainError('bin_entry_not_found', '回收站中已没有这一项（可能已还原或已永久删除）。请刷新后再试。');
   return e;
 }
 
@@ -268,43 +299,81 @@ export interface BinItem {
  * own checks (a unit still named on tasks is refused before this). `into` puts it back into its old
  * entry: undo and redo move an item in and out of the same entry, and write their own audit row.
  */
-export function moveToBin(ctx: LedgerContext, item: BinItem, into?: number): { entryId: number; removed: BinCounts; rows: Record<string, number> } {
+export function moveToBin(
+  ctx: LedgerContext,
+  item: BinItem,
+  into?: number,
+): { entryId: number; removed: BinCounts; rows: Record<string, number> } {
   return ctx.db.transaction(() => {
     const { db } = ctx;
     const bundle = collect(db, item.table, item.id);
-    const before = bundle.rows.map(({ table, row }) => ({ table, id: row.id as number, state: table in CONVERTERS ? domainOf(db, table, row.id as number) : null }));
+    const before = bundle.rows.map(({ table, row }) => ({
+      table,
+      id: row.id as number,
+      state: domainOf(db, table, row.id as number),
+    }));
     const emptiedBefore = bundle.nulled.map((n) => domainOf(db, n.table, n.id));
     cached(db, `DELETE FROM ${quote(item.table)} WHERE ${quote(tableInfo(db, item.table).idColumn!)} = ?`).run(item.id);
 
     const log = history(ctx);
-    for (const b of before) if (b.state) writeAudit(log, { entity: b.table, entityId: b.id, action: 'delete', before: b.state });
+    for (const b of before)
+      if (b.state) writeAudit(log, { entity: b.table, entityId: b.id, action: 'delete', before: b.state });
     bundle.nulled.forEach((n, i) => {
       const was = emptiedBefore[i];
-      if (was) writeAudit(log, { entity: n.table, entityId: n.id, action: 'update', before: was, after: domainOf(db, n.table, n.id) });
+      if (was)
+        writeAudit(log, {
+          entity: n.table,
+          entityId: n.id,
+          action: 'update',
+          before: was,
+          after: domainOf(db, n.table, n.id),
+        });
     });
 
     const counts = countsOf(db, bundle);
-    const values = [item.kind, item.kindLabel, item.label, item.table, item.id, JSON.stringify(counts), JSON.stringify(bundle), ctx.now(), ctx.actor];
+    const values = [
+      item.kind,
+      item.kindLabel,
+      item.label,
+      item.table,
+      item.id,
+      JSON.stringify(counts),
+      JSON.stringify(bundle),
+      ctx.now(),
+      ctx.actor,
+    ];
     let entryId: number;
     if (into !== undefined) {
       entryId = into;
-      cached(db, 
+      cached(
+        db,
         `UPDATE recycle_bin SET kind = ?, kind_label = ?, label = ?, root_table = ?, root_id = ?, counts = ?, bundle = ?, deleted_at = ?, actor = ?,
            state = 'binned', restored_at = NULL WHERE id = ?`,
       ).run(...values, into);
     } else {
       entryId = Number(
         db
-          .prepare('INSERT INTO recycle_bin (kind, kind_label, label, root_table, root_id, counts, bundle, deleted_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO recycle_bin (kind, kind_label, label, root_table, root_id, counts, bundle, deleted_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
           .run(...values).lastInsertRowid,
       );
     }
-    const trail = cached(db, "INSERT INTO recycle_bin_trail (entry_id, event, table_name, row_id) VALUES (?, 'delete', ?, ?)");
+    const trail = cached(
+      db,
+      "INSERT INTO recycle_bin_trail (entry_id, event, table_name, row_id) VALUES (?, 'delete', ?, ?)",
+    );
     for (const { table, row } of bundle.rows) {
       const idColumn = tableInfo(db, table).idColumn;
       if (idColumn) trail.run(entryId, table, row[idColumn]);
     }
-    if (into === undefined) writeAudit(ctx, { entity: 'recycle_bin', entityId: entryId, action: 'create', after: summary(entryRow(db, entryId)!) });
+    if (into === undefined)
+      writeAudit(ctx, {
+        entity: 'recycle_bin',
+        entityId: entryId,
+        action: 'create',
+        after: summary(entryRow(db, entryId)!),
+      });
     const rows: Record<string, number> = {};
     for (const { table } of bundle.rows) rows[table] = (rows[table] ?? 0) + 1;
     return { entryId, removed: counts, rows };
@@ -312,7 +381,9 @@ export function moveToBin(ctx: LedgerContext, item: BinItem, into?: number): { e
 }
 
 export function listRecycleBin(ctx: LedgerContext): RecycleBinEntry[] {
-  const rows = ctx.db.prepare("SELECT * FROM recycle_bin WHERE state = 'binned' ORDER BY deleted_at DESC, id DESC").all() as EntryRow[];
+  const rows = ctx.db
+    .prepare("SELECT * FROM recycle_bin WHERE state = 'binned' ORDER BY deleted_at DESC, id DESC")
+    .all() as EntryRow[];
   return rows.map(toEntry);
 }
 
@@ -322,7 +393,8 @@ export function getBinEntry(ctx: LedgerContext, id: number): RecycleBinEntry {
 
 // ---- restore ----------------------------------------------------------------------------------------
 
-type Resolved = { kind: 'live'; id: number } | { kind: 'binned'; entry: EntryRow } | { kind: 'gone' };
+/** `binned` names the entry holding the row and the row's id in that entry's bundle. */
+type Resolved = { kind: 'live'; id: number } | { kind: 'binned'; entry: EntryRow; id: number } | { kind: 'gone' };
 
 /**
  * Where the row (table, id) that an entry knew when it was deleted is now: still there (perhaps under a
@@ -330,10 +402,12 @@ type Resolved = { kind: 'live'; id: number } | { kind: 'binned'; entry: EntryRow
  * a row deleted and a new row given its id are told apart by the delete recorded in between.
  */
 function resolve(db: Db, table: string, id: number, since: number): Resolved {
-  const deleted = cached(db, 
+  const deleted = cached(
+    db,
     "SELECT seq, entry_id FROM recycle_bin_trail WHERE table_name = ? AND row_id = ? AND event = 'delete' AND seq > ? ORDER BY seq LIMIT 1",
   );
-  const cameBack = cached(db, 
+  const cameBack = cached(
+    db,
     "SELECT event, new_id, seq FROM recycle_bin_trail WHERE entry_id = ? AND table_name = ? AND row_id = ? AND event IN ('restore', 'purge') AND seq > ? ORDER BY seq LIMIT 1",
   );
   const info = tableInfo(db, table);
@@ -342,13 +416,15 @@ function resolve(db: Db, table: string, id: number, since: number): Resolved {
   for (let hops = 0; hops < 1000; hops++) {
     const del = deleted.get(table, current, after) as { seq: number; entry_id: number } | undefined;
     if (!del) {
-      const live = info.idColumn && cached(db, `SELECT 1 FROM ${quote(table)} WHERE ${quote(info.idColumn)} = ?`).get(current);
+      const live =
+        info.idColumn && cached(db, `SELECT 1 FROM ${quote(table)} WHERE ${quote(info.idColumn)} = ?`).get(current);
       return live ? { kind: 'live', id: current } : { kind: 'gone' };
     }
-    const next = cameBack.get(del.entry_id, table, current, del.seq) as { event: string; new_id: number | null; seq: number } | undefined;
+    const next = cameBack.get(del.entry_id, table, current, del.seq) as
+      { event: string; new_id: number | null; seq: number } | undefined;
     if (!next) {
       const entry = entryRow(db, del.entry_id);
-      return entry?.state === 'binned' ? { kind: 'binned', entry } : { kind: 'gone' };
+      return entry?.state === 'binned' ? { kind: 'binned', entry, id: current } : { kind: 'gone' };
     }
     if (next.event === 'purge' || next.new_id === null) return { kind: 'gone' };
     current = next.new_id;
@@ -358,9 +434,15 @@ function resolve(db: Db, table: string, id: number, since: number): Resolved {
 }
 
 function nextFreeId(db: Db, table: string, idColumn: string, taken: Set<number>): number {
-  const live = (cached(db, `SELECT COALESCE(MAX(${quote(idColumn)}), 0) AS n FROM ${quote(table)}`).get() as { n: number }).n;
+  const live = (
+    cached(db, `SELECT COALESCE(MAX(${quote(idColumn)}), 0) AS n FROM ${quote(table)}`).get() as { n: number }
+  ).n;
   // Ids other entries of the bin hold are skipped too, so restoring one entry does not push another to a new id.
-  const held = (cached(db, 'SELECT COALESCE(MAX(row_id), 0) AS n FROM recycle_bin_trail WHERE table_name = ?').get(table) as { n: number }).n;
+  const held = (
+    cached(db, 'SELECT COALESCE(MAX(row_id), 0) AS n FROM recycle_bin_trail WHERE table_name = ?').get(table) as {
+      n: number;
+    }
+  ).n;
   let id = Math.max(live, held, ...taken) + 1;
   while (taken.has(id)) id++;
   return id;
@@ -370,8 +452,16 @@ function nextFreeId(db: Db, table: string, idColumn: string, taken: Set<number>)
 function assertNamesFree(db: Db, bundle: Bundle, what: string): void {
   for (const { table, row } of bundle.rows) {
     if (table === 'unit') {
-      const wanted = [row.name, row.short_name, ...JSON.parse(String(row.aliases ?? '[]'))].filter(Boolean) as string[];
-      for (const other of cached(db, 'SELECT name, short_name, aliases FROM unit').all() as { name: string; short_name: string; aliases: string }[]) {
+      const wanted = [
+        row.name,
+        row.short_name,
+        ...JSON.parse(typeof row.aliases === 'string' ? row.aliases : '[]'),
+      ].filter(Boolean) as string[];
+      for (const other of cached(db, 'SELECT name, short_name, aliases FROM unit').all() as {
+        name: string;
+        short_name: string;
+        aliases: string;
+      }[]) {
         const names = [other.name, other.short_name, ...(JSON.parse(other.aliases) as string[])];
         const clash = wanted.find((n) => names.includes(n));
         if (clash) {
@@ -383,7 +473,10 @@ function assertNamesFree(db: Db, bundle: Bundle, what: string): void {
       }
     }
     if (table === 'progress_round' && cached(db, 'SELECT 1 FROM progress_round WHERE name = ?').get(row.name)) {
-      throw new DomainError('restore_name_taken', `不能还原${what}：现在已有同名的调度轮次“${String(row.name)}”。请先删除现有的同名轮次，再还原。`);
+      throw new DomainError(
+        'restore_name_taken',
+        `不能还原${what}：现在已有同名的调度轮次“${String(row.name)}”。请先删除现有的同名轮次，再还原。`,
+      );
     }
   }
 }
@@ -399,7 +492,12 @@ export function restoreFromBin(ctx: LedgerContext, entryId: number, options: { q
     const entry = binnedEntry(db, entryId);
     const what = `${entry.kind_label}“${entry.label}”`;
     const bundle = JSON.parse(entry.bundle!) as Bundle;
-    const since = (cached(db, "SELECT COALESCE(MAX(seq), 0) AS s FROM recycle_bin_trail WHERE entry_id = ? AND event = 'delete'").get(entryId) as { s: number }).s;
+    const since = (
+      cached(
+        db,
+        "SELECT COALESCE(MAX(seq), 0) AS s FROM recycle_bin_trail WHERE entry_id = ? AND event = 'delete'",
+      ).get(entryId) as { s: number }
+    ).s;
 
     // New ids first, so references to any row of the bundle can follow them.
     const idMap = new Map<string, Map<number, number>>();
@@ -410,7 +508,8 @@ export function restoreFromBin(ctx: LedgerContext, entryId: number, options: { q
       const old = row[idColumn] as number;
       const mine = taken.get(table) ?? new Set<number>();
       taken.set(table, mine);
-      const occupied = mine.has(old) || cached(db, `SELECT 1 FROM ${quote(table)} WHERE ${quote(idColumn)} = ?`).get(old);
+      const occupied =
+        mine.has(old) || cached(db, `SELECT 1 FROM ${quote(table)} WHERE ${quote(idColumn)} = ?`).get(old);
       const id = occupied ? nextFreeId(db, table, idColumn, mine) : old;
       mine.add(id);
       const map = idMap.get(table) ?? new Map<number, number>();
@@ -436,7 +535,7 @@ export function restoreFromBin(ctx: LedgerContext, entryId: number, options: { q
       return keys;
     };
     const outside = new Map<string, Resolved>();
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       const gone = droppedKeys();
       bundle.rows.forEach(({ table, row }, i) => {
@@ -450,7 +549,7 @@ export function restoreFromBin(ctx: LedgerContext, entryId: number, options: { q
             if (gone.get(fk.parent)?.has(value as number)) missing = true;
             else out[i]![fk.from] = inBundle;
           } else {
-            const key = `${fk.parent}:${String(value)}`;
+            const key = `${fk.parent}:${value as number | string}`;
             const found = outside.get(key) ?? resolve(db, fk.parent, value as number, since);
             outside.set(key, found);
             if (found.kind === 'live') out[i]![fk.from] = found.id;
@@ -471,10 +570,16 @@ export function restoreFromBin(ctx: LedgerContext, entryId: number, options: { q
     }
     if (blockers.size > 0) {
       const names = [...blockers.values()].map((b) => `${b.kind_label}“${b.label}”`).join('、');
-      throw new DomainError('restore_needs_parent', `不能还原${what}：它用到的${names}也在回收站中。请先还原${names}，再还原这一项。`);
+      throw new DomainError(
+        'restore_needs_parent',
+        `不能还原${what}：它用到的${names}也在回收站中。请先还原${names}，再还原这一项。`,
+      );
     }
     if (dropped.has(0)) {
-      throw new DomainError('restore_parent_gone', `不能还原${what}：它所属的${rootGoneBecause}已被永久删除，无法放回原处。`);
+      throw new DomainError(
+        'restore_parent_gone',
+        `不能还原${what}：它所属的${rootGoneBecause}已被永久删除，无法放回原处。`,
+      );
     }
     assertNamesFree(db, bundle, what);
 
@@ -488,29 +593,66 @@ export function restoreFromBin(ctx: LedgerContext, entryId: number, options: { q
       const newId = info.idColumn ? idMap.get(table)!.get(oldId!)! : null;
       if (info.idColumn) values[info.idColumn] = newId;
       const cols = info.columns.filter((c) => c in values);
-      cached(db, `INSERT INTO ${quote(table)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => values[c]));
+      cached(
+        db,
+        `INSERT INTO ${quote(table)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`,
+      ).run(...cols.map((c) => values[c]));
       kept.push({ table, oldId, newId });
     });
 
     // The references the delete emptied, on rows still in the ledger and still empty; a row since pointed elsewhere keeps its choice.
     const log = history(ctx);
     const gone = droppedKeys();
+    const refill = (table: string, id: number, column: string, target: number) => {
+      const before = domainOf(db, table, id);
+      const set = cached(
+        db,
+        `UPDATE ${quote(table)} SET ${quote(column)} = ? WHERE id = ? AND ${quote(column)} IS NULL`,
+      ).run(target, id);
+      if (set.changes > 0 && before)
+        writeAudit(log, { entity: table, entityId: id, action: 'update', before, after: domainOf(db, table, id) });
+    };
+    const lastSeq = () =>
+      (cached(db, 'SELECT COALESCE(MAX(seq), 0) AS s FROM recycle_bin_trail').get() as { s: number }).s;
     for (const n of bundle.nulled) {
       if (gone.get(n.parent)?.has(n.value)) continue;
       const target = idMap.get(n.parent)?.get(n.value);
+      if (target === undefined) continue;
       const holder = resolve(db, n.table, n.id, since);
-      if (target === undefined || holder.kind !== 'live') continue;
-      const before = domainOf(db, n.table, holder.id);
-      const set = cached(db, `UPDATE ${quote(n.table)} SET ${quote(n.column)} = ? WHERE id = ? AND ${quote(n.column)} IS NULL`).run(target, holder.id);
-      if (set.changes > 0 && before) writeAudit(log, { entity: n.table, entityId: holder.id, action: 'update', before, after: domainOf(db, n.table, holder.id) });
+      if (holder.kind === 'live') refill(n.table, holder.id, n.column, target);
+      // The row is in the bin itself (its group was deleted after this unit): its restore refills it.
+      else if (holder.kind === 'binned') {
+        cached(
+          db,
+          'INSERT INTO recycle_bin_refill (entry_id, table_name, row_id, column_name, parent_table, parent_id, since) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(holder.entry.id, n.table, holder.id, n.column, n.parent, target, lastSeq());
+      }
     }
+    // References other restores left for this entry's rows, each to a row that is still the one it was.
+    const waiting = cached(db, 'SELECT * FROM recycle_bin_refill WHERE entry_id = ? ORDER BY id').all(entryId) as {
+      table_name: string;
+      row_id: number;
+      column_name: string;
+      parent_table: string;
+      parent_id: number;
+      since: number;
+    }[];
+    for (const w of waiting) {
+      const row = gone.get(w.table_name)?.has(w.row_id) ? undefined : idMap.get(w.table_name)?.get(w.row_id);
+      const parent = resolve(db, w.parent_table, w.parent_id, w.since);
+      if (row !== undefined && parent.kind === 'live') refill(w.table_name, row, w.column_name, parent.id);
+    }
+    cached(db, 'DELETE FROM recycle_bin_refill WHERE entry_id = ?').run(entryId);
 
     for (const k of kept) {
       if (k.newId === null) continue;
       const state = domainOf(db, k.table, k.newId);
       if (state) writeAudit(log, { entity: k.table, entityId: k.newId, action: 'restore', after: state });
     }
-    const trail = cached(db, 'INSERT INTO recycle_bin_trail (entry_id, event, table_name, row_id, new_id) VALUES (?, ?, ?, ?, ?)');
+    const trail = cached(
+      db,
+      'INSERT INTO recycle_bin_trail (entry_id, event, table_name, row_id, new_id) VALUES (?, ?, ?, ?, ?)',
+    );
     for (const k of kept) if (k.oldId !== null) trail.run(entryId, 'restore', k.table, k.oldId, k.newId);
     for (const i of dropped) {
       const { table, row } = bundle.rows[i]!;
@@ -520,8 +662,18 @@ export function restoreFromBin(ctx: LedgerContext, entryId: number, options: { q
 
     const rootId = idMap.get(bundle.root.table)!.get(bundle.root.id)!;
     const before = summary(entry);
-    cached(db, "UPDATE recycle_bin SET state = 'restored', root_id = ?, bundle = NULL, restored_at = ? WHERE id = ?").run(rootId, ctx.now(), entryId);
-    if (!options.quiet) writeAudit(ctx, { entity: 'recycle_bin', entityId: entryId, action: 'restore', before, after: summary(entryRow(db, entryId)!) });
+    cached(
+      db,
+      "UPDATE recycle_bin SET state = 'restored', root_id = ?, bundle = NULL, restored_at = ? WHERE id = ?",
+    ).run(rootId, ctx.now(), entryId);
+    if (!options.quiet)
+      writeAudit(ctx, {
+        entity: 'recycle_bin',
+        entityId: entryId,
+        action: 'restore',
+        before,
+        after: summary(entryRow(db, entryId)!),
+      });
     return {
       id: entryId,
       kind: entry.kind,
@@ -547,13 +699,25 @@ export function purgeBinEntry(ctx: LedgerContext, entryId: number): void {
     const { db } = ctx;
     const entry = binnedEntry(db, entryId);
     const bundle = JSON.parse(entry.bundle!) as Bundle;
-    const trail = cached(db, "INSERT INTO recycle_bin_trail (entry_id, event, table_name, row_id) VALUES (?, 'purge', ?, ?)");
+    const trail = cached(
+      db,
+      "INSERT INTO recycle_bin_trail (entry_id, event, table_name, row_id) VALUES (?, 'purge', ?, ?)",
+    );
     for (const { table, row } of bundle.rows) {
       const idColumn = tableInfo(db, table).idColumn;
       if (idColumn) trail.run(entryId, table, row[idColumn]);
     }
-    cached(db, "UPDATE recycle_bin SET state = 'purged', bundle = NULL, purged_at = ? WHERE id = ?").run(ctx.now(), entryId);
-    const last = (cached(db, "SELECT MAX(change_set_id) AS id FROM audit_log WHERE entity = 'recycle_bin' AND entity_id = ?").get(entryId) as { id: number | null }).id;
+    cached(db, "UPDATE recycle_bin SET state = 'purged', bundle = NULL, purged_at = ? WHERE id = ?").run(
+      ctx.now(),
+      entryId,
+    );
+    // Its rows are gone for good: nothing is left to refill a reference on.
+    cached(db, 'DELETE FROM recycle_bin_refill WHERE entry_id = ?').run(entryId);
+    const last = (
+      cached(db, "SELECT MAX(change_set_id) AS id FROM audit_log WHERE entity = 'recycle_bin' AND entity_id = ?").get(
+        entryId,
+      ) as { id: number | null }
+    ).id;
     cached(db, 'UPDATE change_set SET state = 2 WHERE state = 1').run();
     if (last !== null) cached(db, 'UPDATE change_set SET state = 2 WHERE state = 0 AND id <= ?').run(last);
     writeAudit(history(ctx), { entity: 'recycle_bin', entityId: entryId, action: 'delete', before: summary(entry) });
@@ -562,8 +726,18 @@ export function purgeBinEntry(ctx: LedgerContext, entryId: number): void {
 
 export function emptyRecycleBin(ctx: LedgerContext): number {
   return ctx.db.transaction(() => {
-    const ids = (ctx.db.prepare("SELECT id FROM recycle_bin WHERE state = 'binned'").all() as { id: number }[]).map((r) => r.id);
+    const ids = (ctx.db.prepare("SELECT id FROM recycle_bin WHERE state = 'binned'").all() as { id: number }[]).map(
+      (r) => r.id,
+    );
     for (const id of ids) purgeBinEntry(ctx, id);
+    // One row for the whole emptying, so the ledger's last change reads 清空回收站, not the last item purged.
+    if (ids.length > 0)
+      writeAudit(history(ctx), {
+        entity: 'recycle_bin',
+        entityId: null,
+        action: 'empty',
+        after: { purged: ids.length },
+      });
     return ids.length;
   })();
 }

@@ -1,4 +1,7 @@
-import { writeAudit, type LedgerContext } from '../audit';
+// The ledger's own settings (how many days before a deadline a task counts as due soon).
+import type { LedgerContext } from '../audit';
+import { ENTITIES } from '../entities';
+import { upsertRows } from '../write';
 
 export interface LedgerSettings {
   /** 临期: a task due within this many days shows yellow. */
@@ -16,10 +19,15 @@ export function readSettings(ctx: LedgerContext): LedgerSettings {
 export function updateSettings(ctx: LedgerContext, patch: Partial<LedgerSettings>): LedgerSettings {
   return ctx.db.transaction(() => {
     const before = readSettings(ctx);
-    const upsert = ctx.db.prepare('INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    for (const [key, value] of Object.entries(patch)) if (value !== undefined) upsert.run(key, JSON.stringify(value));
-    const after = readSettings(ctx);
-    writeAudit(ctx, { entity: 'setting', entityId: null, action: 'update', before, after });
+    const entries = Object.entries(patch).filter(([, value]) => value !== undefined);
+    const after = { ...before, ...Object.fromEntries(entries) };
+    // One audit row for the whole change, holding every setting before and after.
+    upsertRows(
+      ctx,
+      ENTITIES.setting,
+      entries.map(([key, value]) => ({ key, value })),
+      { before, after },
+    );
     return after;
   })();
 }

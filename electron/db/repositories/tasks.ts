@@ -1,6 +1,9 @@
+// The task list (任务清单) in the ledger: sections, tasks and work items in appendix order, with lead and co-units.
 import type { Deadline, TaskLevel, TaskNode, TaskStatus } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
-import { writeAudit, type LedgerContext } from '../audit';
+import type { LedgerContext } from '../audit';
+import { ENTITIES } from '../entities';
+import { insertRow, updateRow } from '../write';
 import { moveToBin } from './recycleBin';
 import { toTask } from './rows';
 
@@ -22,6 +25,9 @@ export interface TaskInput {
   sortOrder?: number;
 }
 
+/** A task row as SQLite returns it; rows.ts maps it to a TaskNode. */
+type TaskRow = Record<string, unknown> & { id: number; parent_id: number | null };
+
 const NO_DEADLINE: Deadline = { date: null, recurrence: null, ongoing: false, text: '' };
 const PARENT_LEVEL: Record<TaskLevel, TaskLevel | null> = { section: null, task: 'section', item: 'task' };
 
@@ -29,7 +35,9 @@ function unitLinks(ctx: LedgerContext, taskIds?: number[]): Map<number, { lead: 
   const rows = (
     taskIds
       ? ctx.db
-          .prepare(`SELECT task_id, unit_id, role FROM task_unit WHERE task_id IN (${taskIds.map(() => '?').join(',')}) ORDER BY sort_order`)
+          .prepare(
+            `SELECT task_id, unit_id, role FROM task_unit WHERE task_id IN (${taskIds.map(() => '?').join(',')}) ORDER BY sort_order`,
+          )
           .all(...taskIds)
       : ctx.db.prepare('SELECT task_id, unit_id, role FROM task_unit ORDER BY sort_order').all()
   ) as { task_id: number; unit_id: number; role: 'lead' | 'co' }[];
@@ -63,7 +71,7 @@ function inTreeOrder<R extends { id: number; parent_id: number | null }>(rows: R
 
 /** Every task, each after its parent, siblings by sort order: the order the appendix reads. */
 export function listTasks(ctx: LedgerContext): TaskNode[] {
-  const rows = ctx.db.prepare('SELECT * FROM task ORDER BY sort_order, id').all() as any[];
+  const rows = ctx.db.prepare('SELECT * FROM task ORDER BY sort_order, id').all() as TaskRow[];
   const links = unitLinks(ctx);
   return inTreeOrder(rows).map((r) => {
     const l = links.get(r.id);
@@ -73,17 +81,22 @@ export function listTasks(ctx: LedgerContext): TaskNode[] {
 
 /**
  * The first `limit` tasks in appendix order and how many there are in all. Reading every task's text
- * costs about 0.2 s per 10,000 (decoding the Chinese text is most of it), so the task list opens on this
+ * is the slow part of a big ledger (decoding the Chinese text; `npm run bench grid`), so the task list opens on this
  * and loads the rest behind it; only ids and parents are read for the whole tree.
  */
 export function listTaskHead(ctx: LedgerContext, limit: number): { tasks: TaskNode[]; total: number } {
-  const skeleton = ctx.db.prepare('SELECT id, parent_id FROM task ORDER BY sort_order, id').all() as { id: number; parent_id: number | null }[];
+  const skeleton = ctx.db.prepare('SELECT id, parent_id FROM task ORDER BY sort_order, id').all() as {
+    id: number;
+    parent_id: number | null;
+  }[];
   const ids = inTreeOrder(skeleton)
     .slice(0, limit)
     .map((r) => r.id);
   if (ids.length === 0) return { tasks: [], total: 0 };
   const rows = new Map(
-    (ctx.db.prepare(`SELECT * FROM task WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as any[]).map((r) => [r.id, r]),
+    (ctx.db.prepare(`SELECT * FROM task WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as TaskRow[]).map(
+      (r) => [r.id, r],
+    ),
   );
   const links = unitLinks(ctx, ids);
   const tasks = ids.map((id) => toTask(rows.get(id), links.get(id)?.lead ?? [], links.get(id)?.co ?? []));
@@ -91,7 +104,7 @@ export function listTaskHead(ctx: LedgerContext, limit: number): { tasks: TaskNo
 }
 
 export function getTask(ctx: LedgerContext, id: number): TaskNode {
-  const row = ctx.db.prepare('SELECT * FROM task WHERE id = ?').get(id) as any;
+  const row = ctx.db.prepare('SELECT * FROM task WHERE id = ?').get(id) as TaskRow | undefined;
   if (!row) throw new DomainError('task_not_found', `找不到编号为 ${id} 的任务，可能已被删除。请刷新后重试。`);
   const l = unitLinks(ctx, [id]).get(id);
   return toTask(row, l?.lead ?? [], l?.co ?? []);
@@ -103,35 +116,37 @@ function assertParent(ctx: LedgerContext, level: TaskLevel, parentId: number | n
     if (parentId !== null) throw new DomainError('task_bad_parent', '“部分”是最上一级，不能放在其他任务下面。');
     return;
   }
-  if (parentId === null) throw new DomainError('task_bad_parent', level === 'item' ? '工作内容必须放在某个重点任务下面。' : '重点任务必须放在某个部分下面。');
+  if (parentId === null)
+    throw new DomainError(
+      'task_bad_parent',
+      level === 'item' ? '工作内容必须放在某个重点任务下面。' : '重点任务必须放在某个部分下面。',
+    );
   const parent = getTask(ctx, parentId);
   if (parent.level !== wanted) {
-    throw new DomainError('task_bad_parent', level === 'item' ? '工作内容必须放在重点任务下面。' : '重点任务必须放在部分下面。');
-  }
-}
-
-function writeUnits(ctx: LedgerContext, taskId: number, lead: number[], co: number[]): void {
-  ctx.db.prepare('DELETE FROM task_unit WHERE task_id = ?').run(taskId);
-  const insert = ctx.db.prepare('INSERT INTO task_unit (task_id, unit_id, role, sort_order) VALUES (?, ?, ?, ?)');
-  const seen = new Set<number>();
-  let order = 0;
-  for (const [role, ids] of [['lead', lead], ['co', co]] as const) {
-    for (const unitId of ids) {
-      if (seen.has(unitId)) continue;
-      seen.add(unitId);
-      insert.run(taskId, unitId, role, order++);
-    }
+    throw new DomainError(
+      'task_bad_parent',
+      level === 'item' ? '工作内容必须放在重点任务下面。' : '重点任务必须放在部分下面。',
+    );
   }
 }
 
 function nextSortOrder(ctx: LedgerContext, parentId: number | null): number {
-  return (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM task WHERE parent_id IS ?').get(parentId) as { n: number }).n;
+  return (
+    ctx.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM task WHERE parent_id IS ?').get(parentId) as {
+      n: number;
+    }
+  ).n;
 }
 
 function makeRoomAfter(ctx: LedgerContext, parentId: number | null, afterId: number): number {
   const after = getTask(ctx, afterId);
-  if (after.parentId !== parentId) throw new DomainError('task_bad_position', '新任务的位置不正确：参照行不在同一级。请刷新后重试。');
-  ctx.db.prepare('UPDATE task SET sort_order = sort_order + 1 WHERE parent_id IS ? AND sort_order > ?').run(parentId, after.sortOrder);
+  if (after.parentId !== parentId)
+    throw new DomainError('task_bad_position', '新任务的位置不正确：参照行不在同一级。请刷新后重试。');
+  // Through audited writes, so undoing the insert puts every later sibling back exactly.
+  const later = ctx.db
+    .prepare('SELECT id, sort_order FROM task WHERE parent_id IS ? AND sort_order > ? ORDER BY sort_order DESC, id')
+    .all(parentId, after.sortOrder) as { id: number; sort_order: number }[];
+  for (const r of later) updateRow(ctx, ENTITIES.task, r.id, { sortOrder: r.sort_order + 1 });
   return after.sortOrder + 1;
 }
 
@@ -139,76 +154,43 @@ export function createTask(ctx: LedgerContext, input: TaskInput): TaskNode {
   return ctx.db.transaction(() => {
     const parentId = input.parentId ?? null;
     assertParent(ctx, input.level, parentId);
-    const sortOrder = input.afterId !== undefined ? makeRoomAfter(ctx, parentId, input.afterId) : input.sortOrder ?? nextSortOrder(ctx, parentId);
-    const d = input.deadline ?? NO_DEADLINE;
+    const sortOrder =
+      input.afterId !== undefined
+        ? makeRoomAfter(ctx, parentId, input.afterId)
+        : (input.sortOrder ?? nextSortOrder(ctx, parentId));
     const now = ctx.now();
-    const info = ctx.db
-      .prepare(
-        `INSERT INTO task (parent_id, document_id, level, number, title, content, targets, deadline_date, deadline_recurrence,
-           deadline_ongoing, deadline_text, status, notes, sort_order, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        parentId,
-        input.documentId ?? null,
-        input.level,
-        input.number ?? '',
-        input.title ?? '',
-        input.content ?? '',
-        JSON.stringify(input.targets ?? []),
-        d.date,
-        d.recurrence,
-        d.ongoing ? 1 : 0,
-        d.text,
-        input.status ?? '未启动',
-        input.notes ?? '',
-        sortOrder,
-        now,
-        now,
-      );
-    const id = Number(info.lastInsertRowid);
-    writeUnits(ctx, id, input.leadUnitIds ?? [], input.coUnitIds ?? []);
-    const created = getTask(ctx, id);
-    writeAudit(ctx, { entity: 'task', entityId: id, action: 'create', after: created });
-    return created;
+    const { id } = insertRow(ctx, ENTITIES.task, {
+      parentId,
+      documentId: input.documentId ?? null,
+      level: input.level,
+      number: input.number ?? '',
+      title: input.title ?? '',
+      content: input.content ?? '',
+      targets: input.targets ?? [],
+      leadUnitIds: input.leadUnitIds ?? [],
+      coUnitIds: input.coUnitIds ?? [],
+      deadline: input.deadline ?? NO_DEADLINE,
+      status: input.status ?? '未启动',
+      notes: input.notes ?? '',
+      sortOrder,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return getTask(ctx, id as number);
   })();
 }
 
-export type TaskPatch = Partial<Omit<TaskInput, 'level' | 'parentId'>> & { closedBy?: string; closedOn?: string | null };
+export type TaskPatch = Partial<Omit<TaskInput, 'level' | 'parentId'>> & {
+  closedBy?: string;
+  closedOn?: string | null;
+};
 
 export function updateTask(ctx: LedgerContext, id: number, patch: TaskPatch): TaskNode {
   return ctx.db.transaction(() => {
-    const before = getTask(ctx, id);
-    const next = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as TaskNode;
-    const d = next.deadline;
-    ctx.db
-      .prepare(
-        `UPDATE task SET document_id = ?, number = ?, title = ?, content = ?, targets = ?, deadline_date = ?, deadline_recurrence = ?,
-           deadline_ongoing = ?, deadline_text = ?, status = ?, closed_by = ?, closed_on = ?, notes = ?, sort_order = ?, updated_at = ?
-         WHERE id = ?`,
-      )
-      .run(
-        next.documentId,
-        next.number,
-        next.title,
-        next.content,
-        JSON.stringify(next.targets),
-        d.date,
-        d.recurrence,
-        d.ongoing ? 1 : 0,
-        d.text,
-        next.status,
-        next.closedBy,
-        next.closedOn,
-        next.notes,
-        next.sortOrder,
-        ctx.now(),
-        id,
-      );
-    if (patch.leadUnitIds !== undefined || patch.coUnitIds !== undefined) writeUnits(ctx, id, next.leadUnitIds, next.coUnitIds);
-    const after = getTask(ctx, id);
-    writeAudit(ctx, { entity: 'task', entityId: id, action: 'update', before, after });
-    return after;
+    getTask(ctx, id);
+    // A field the patch leaves undefined is not written; a deadline is written whole; unit links when named.
+    updateRow(ctx, ENTITIES.task, id, { ...patch, updatedAt: ctx.now() });
+    return getTask(ctx, id);
   })();
 }
 
@@ -221,7 +203,11 @@ export function deleteTask(ctx: LedgerContext, id: number, into?: number): numbe
     const task = getTask(ctx, id);
     const words = `${task.number}${task.content || task.title}`.trim() || '（无标题）';
     const label = words.length > 40 ? `${words.slice(0, 40)}…` : words;
-    const { rows } = moveToBin(ctx, { kind: 'task', kindLabel: LEVEL_NAMES[task.level], label, table: 'task', id }, into);
+    const { rows } = moveToBin(
+      ctx,
+      { kind: 'task', kindLabel: LEVEL_NAMES[task.level], label, table: 'task', id },
+      into,
+    );
     return rows.task ?? 1;
   })();
 }
@@ -238,12 +224,16 @@ export function moveTask(ctx: LedgerContext, id: number, parentId: number | null
   return ctx.db.transaction(() => {
     const moving = getTask(ctx, id);
     assertParent(ctx, moving.level, parentId);
-    const siblings = (ctx.db.prepare('SELECT id FROM task WHERE parent_id IS ? AND id <> ? ORDER BY sort_order, id').all(parentId, id) as { id: number }[]).map(
-      (r) => r.id,
-    );
+    const siblings = (
+      ctx.db
+        .prepare('SELECT id FROM task WHERE parent_id IS ? AND id <> ? ORDER BY sort_order, id')
+        .all(parentId, id) as { id: number }[]
+    ).map((r) => r.id);
     const at = Math.max(0, Math.min(index, siblings.length));
     siblings.splice(at, 0, id);
-    siblings.forEach((siblingId, order) => placeTask(ctx, siblingId, siblingId === id ? parentId : undefined, order + 1));
+    siblings.forEach((siblingId, order) =>
+      placeTask(ctx, siblingId, siblingId === id ? parentId : undefined, order + 1),
+    );
     return getTask(ctx, id);
   })();
 }
@@ -252,8 +242,7 @@ function placeTask(ctx: LedgerContext, id: number, parentId: number | null | und
   const before = getTask(ctx, id);
   const newParent = parentId === undefined ? before.parentId : parentId;
   if (before.sortOrder === sortOrder && before.parentId === newParent) return;
-  ctx.db.prepare('UPDATE task SET parent_id = ?, sort_order = ?, updated_at = ? WHERE id = ?').run(newParent, sortOrder, ctx.now(), id);
-  writeAudit(ctx, { entity: 'task', entityId: id, action: 'update', before, after: getTask(ctx, id) });
+  updateRow(ctx, ENTITIES.task, id, { parentId: newParent, sortOrder, updatedAt: ctx.now() });
 }
 
 /**
@@ -272,7 +261,10 @@ export function changeTaskLevel(ctx: LedgerContext, id: number, direction: 'in' 
     }
     if (direction === 'in' && node.level === 'task') {
       if (all.some((t) => t.parentId === id)) {
-        throw new DomainError('task_has_items', `“${node.title}”下还有工作内容，不能降为工作内容。请先移走或删除其下的工作内容。`);
+        throw new DomainError(
+          'task_has_items',
+          `“${node.title}”下还有工作内容，不能降为工作内容。请先移走或删除其下的工作内容。`,
+        );
       }
       const siblings = all.filter((t) => t.parentId === node.parentId && t.level === 'task');
       const above = siblings[siblings.findIndex((t) => t.id === id) - 1];
@@ -287,7 +279,11 @@ export function changeTaskLevel(ctx: LedgerContext, id: number, direction: 'in' 
   })();
 }
 
-function setLevel(ctx: LedgerContext, before: TaskNode, level: TaskLevel, words: { title: string; content: string }): void {
-  ctx.db.prepare('UPDATE task SET level = ?, title = ?, content = ?, updated_at = ? WHERE id = ?').run(level, words.title, words.content, ctx.now(), before.id);
-  writeAudit(ctx, { entity: 'task', entityId: before.id, action: 'update', before, after: getTask(ctx, before.id) });
+function setLevel(
+  ctx: LedgerContext,
+  before: TaskNode,
+  level: TaskLevel,
+  words: { title: string; content: string },
+): void {
+  updateRow(ctx, ENTITIES.task, before.id, { level, ...words, updatedAt: ctx.now() });
 }

@@ -1,6 +1,9 @@
+// 责任单位 in the ledger: names, short names and aliases kept unique (returns are matched by them), delete to 回收站.
 import type { Unit, UnitKind } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
-import { writeAudit, type LedgerContext } from '../audit';
+import type { LedgerContext } from '../audit';
+import { ENTITIES } from '../entities';
+import { insertRow, updateRow } from '../write';
 import { moveToBin } from './recycleBin';
 import { toUnit } from './rows';
 
@@ -16,7 +19,7 @@ export interface UnitInput {
 }
 
 export function listUnits(ctx: LedgerContext): Unit[] {
-  return (ctx.db.prepare('SELECT * FROM unit ORDER BY sort_order, id').all() as any[]).map(toUnit);
+  return ctx.db.prepare('SELECT * FROM unit ORDER BY sort_order, id').all().map(toUnit);
 }
 
 export function getUnit(ctx: LedgerContext, id: number): Unit {
@@ -35,7 +38,11 @@ function cleanAliases(aliases: string[] | undefined, name: string): string[] {
 }
 
 /** A name (or alias) must not be another unit's name, short name or alias: matching returns relies on it. */
-function assertNamesFree(ctx: LedgerContext, unit: { name: string; shortName: string; aliases: string[] }, exceptId: number | null): void {
+function assertNamesFree(
+  ctx: LedgerContext,
+  unit: { name: string; shortName: string; aliases: string[] },
+  exceptId: number | null,
+): void {
   if (!unit.name.trim()) throw new DomainError('unit_name_empty', '单位名称不能为空，请填写单位全称。');
   const others = listUnits(ctx).filter((u) => u.id !== exceptId);
   const wanted = [unit.name, unit.shortName, ...unit.aliases].filter(Boolean);
@@ -58,15 +65,19 @@ export function createUnit(ctx: LedgerContext, input: UnitInput): Unit {
     const aliases = cleanAliases(input.aliases, name);
     assertNamesFree(ctx, { name, shortName, aliases }, null);
     const sortOrder =
-      input.sortOrder ?? ((ctx.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM unit').get() as { n: number }).n);
-    const info = ctx.db
-      .prepare(
-        'INSERT INTO unit (name, short_name, kind, aliases, contact_person, phone, active, sort_order) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(name, shortName, input.kind ?? 'other', JSON.stringify(aliases), (input.contactPerson ?? '').trim(), (input.phone ?? '').trim(), input.active === false ? 0 : 1, sortOrder);
-    const created = getUnit(ctx, Number(info.lastInsertRowid));
-    writeAudit(ctx, { entity: 'unit', entityId: created.id, action: 'create', after: created });
-    return created;
+      input.sortOrder ??
+      (ctx.db.prepare('SELECT COALESCE(MAX(sort_order), 0) + 1 AS n FROM unit').get() as { n: number }).n;
+    const { id } = insertRow(ctx, ENTITIES.unit, {
+      name,
+      shortName,
+      kind: input.kind ?? 'other',
+      aliases,
+      contactPerson: (input.contactPerson ?? '').trim(),
+      phone: (input.phone ?? '').trim(),
+      active: input.active !== false,
+      sortOrder,
+    });
+    return getUnit(ctx, id as number);
   })();
 }
 
@@ -76,21 +87,15 @@ export function updateUnit(ctx: LedgerContext, id: number, patch: Partial<UnitIn
     const next: Unit = {
       ...before,
       ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
-    } as Unit;
+    };
     next.name = next.name.trim();
     next.shortName = next.shortName.trim();
     next.aliases = cleanAliases(next.aliases, next.name);
     next.contactPerson = next.contactPerson.trim();
     next.phone = next.phone.trim();
     assertNamesFree(ctx, next, id);
-    ctx.db
-      .prepare(
-        'UPDATE unit SET name = ?, short_name = ?, kind = ?, aliases = ?, contact_person = ?, phone = ?, active = ?, sort_order = ? WHERE id = ?',
-      )
-      .run(next.name, next.shortName, next.kind, JSON.stringify(next.aliases), next.contactPerson, next.phone, next.active ? 1 : 0, next.sortOrder, id);
-    const after = getUnit(ctx, id);
-    writeAudit(ctx, { entity: 'unit', entityId: id, action: 'update', before, after });
-    return after;
+    updateRow(ctx, ENTITIES.unit, id, next);
+    return getUnit(ctx, id);
   })();
 }
 
@@ -118,9 +123,16 @@ export function deleteUnit(ctx: LedgerContext, id: number, into?: number): void 
         `“${before.name}”仍是 ${names.join('、')}${more}的责任单位，不能删除。请先在任务清单中改派这些任务，或把该单位设为“停用”。`,
       );
     }
-    const members = (ctx.db.prepare('SELECT COUNT(*) AS n FROM group_member WHERE unit_id = ? AND valid_to IS NULL').get(id) as { n: number }).n;
+    const members = (
+      ctx.db.prepare('SELECT COUNT(*) AS n FROM group_member WHERE unit_id = ? AND valid_to IS NULL').get(id) as {
+        n: number;
+      }
+    ).n;
     if (members > 0) {
-      throw new DomainError('unit_in_group', `“${before.name}”是领导小组的成员单位，不能删除。请先在领导小组中移除，或把该单位设为“停用”。`);
+      throw new DomainError(
+        'unit_in_group',
+        `“${before.name}”是领导小组的成员单位，不能删除。请先在领导小组中移除，或把该单位设为“停用”。`,
+      );
     }
     moveToBin(ctx, { kind: 'unit', kindLabel: '单位', label: before.name, table: 'unit', id }, into);
   })();

@@ -1,9 +1,19 @@
+// 调度通报 as an Excel workbook: who reported in a round, each unit's work by status and overdue, and a 催办清单 sheet.
 import { unitsReportedIn } from '../../../shared/reportFields';
 import ExcelJS from 'exceljs';
 import { TASK_STATUSES, type LedgerSnapshot } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
 import { setText } from './cellText';
-import { BODY_FONT, fitRowHeight, HEADER_FONT, setupA4Landscape, THIN_BORDER, TITLE_FONT } from './printLayout';
+import { formatChineseDate } from '../../../shared/chineseDate';
+import {
+  BODY_FONT,
+  fitRowHeight,
+  HEADER_FONT,
+  numberPagesPerSheet,
+  setupA4Landscape,
+  THIN_BORDER,
+  TITLE_FONT,
+} from './printLayout';
 import { taskListRows } from './taskListWorkbook';
 
 function table(sheet: ExcelJS.Worksheet, headers: string[], rows: (string | number)[][], widths: number[]): void {
@@ -56,7 +66,7 @@ export function buildBulletinWorkbook(snap: LedgerSnapshot, roundId: number, tod
   sheet.columns = widths.map((width) => ({ width }));
   title(sheet, `${round.name}情况通报`, widths.length);
   const summary = sheet.addRow([
-    `截至 ${today}：应报送 ${expected.length} 个单位，已报送 ${expected.length - notReported.length} 个，未报送 ${notReported.length} 个${notReported.length ? `（${notReported.join('、')}）` : ''}；逾期未完成 ${rows.filter((r) => r.warning === 'red').length} 项。`,
+    `截至${formatChineseDate(today)}，应报送 ${expected.length} 个单位，已报送 ${expected.length - notReported.length} 个，未报送 ${notReported.length} 个${notReported.length ? `（${notReported.join('、')}）` : ''}；逾期未完成 ${rows.filter((r) => r.warning === 'red').length} 项。`,
   ]);
   sheet.mergeCells(summary.number, 1, summary.number, widths.length);
   summary.getCell(1).font = BODY_FONT;
@@ -89,12 +99,23 @@ export function buildBulletinWorkbook(snap: LedgerSnapshot, roundId: number, tod
   chase.columns = chaseWidths.map((width) => ({ width }));
   title(chase, `${round.name}逾期事项催办清单`, chaseWidths.length);
   const byUnit = snap.units
-    .map((u) => ({ unit: u, items: overdue.filter((r) => [...r.node.leadUnitIds, ...r.node.coUnitIds].includes(u.id)) }))
+    .map((u) => ({
+      unit: u,
+      items: overdue.filter((r) => [...r.node.leadUnitIds, ...r.node.coUnitIds].includes(u.id)),
+    }))
     .filter((x) => x.items.length > 0);
   table(
     chase,
     ['责任单位', '逾期工作内容', '完成时限', '牵头单位', '状态'],
-    byUnit.flatMap(({ unit, items }) => items.map((r) => [unit.name, r.node.content, r.node.deadline.text || r.node.deadline.date || '', r.leadNames, r.node.status])),
+    byUnit.flatMap(({ unit, items }) =>
+      items.map((r) => [
+        unit.name,
+        r.node.content,
+        r.node.deadline.text || r.node.deadline.date || '',
+        r.leadNames,
+        r.node.status,
+      ]),
+    ),
     chaseWidths,
   );
   // One merged 责任单位 cell per unit, as a chase list is read unit by unit.
@@ -104,5 +125,6 @@ export function buildBulletinWorkbook(snap: LedgerSnapshot, roundId: number, tod
     at += items.length;
   }
   setupA4Landscape(chase, { from: 2, to: 2 });
+  numberPagesPerSheet(workbook);
   return workbook;
 }

@@ -1,3 +1,4 @@
+// What clerks and townships typed, written into cells as text: never a formula, no characters XML cannot hold.
 import type ExcelJS from 'exceljs';
 
 /**
@@ -18,6 +19,7 @@ export function setText(cell: ExcelJS.Cell, value: string | number | null | unde
 export function cleanCellText(text: string): string {
   return (
     text
+      // eslint-disable-next-line no-control-regex -- Word's vertical tab and form feed are line breaks
       .replace(/\r\n?|\u000B|\u000C|\u2028|\u2029/g, '\n')
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000E-\u001F\u007F]/g, '')

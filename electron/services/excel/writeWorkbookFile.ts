@@ -1,3 +1,4 @@
+// Saving an export without ever leaving half a file: written beside the target, then renamed over it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -10,19 +11,28 @@ import { finishTextCells } from './cellText';
  * Excel/WPS cannot be replaced (EBUSY/EPERM): the clerk is told which file to close.
  */
 export async function writeWorkbookFile(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  const temp = path.join(path.dirname(file), `.~${path.basename(file)}.${process.pid}.tmp`);
   finishTextCells(workbook);
+  await writeExportFile(file, (temp) => workbook.xlsx.writeFile(temp));
+}
+
+/** Any export (xlsx, docx) written the same way: to a temp file beside it, then renamed over it. */
+export async function writeExportFile(file: string, write: (temp: string) => Promise<void>): Promise<void> {
+  const temp = path.join(path.dirname(file), `.~${path.basename(file)}.${process.pid}.tmp`);
   removeStaleTemps(file);
   try {
-    await workbook.xlsx.writeFile(temp);
+    await write(temp);
     fs.renameSync(temp, file);
   } catch (err) {
     fs.rmSync(temp, { force: true });
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
-      throw new DomainError('file_locked', `文件“${path.basename(file)}”正被其他程序打开或没有写入权限，未能保存。请在 Excel/WPS 中关闭该文件后重试，或另存为其他文件名。`);
+      throw new DomainError(
+        'file_locked',
+        `文件“${path.basename(file)}”正被其他程序打开或没有写入权限，未能保存。请在 Excel/WPS 中关闭该文件后重试，或另存为其他文件名。`,
+      );
     }
-    if (code === 'ENOENT') throw new DomainError('folder_missing', `找不到文件夹“${path.dirname(file)}”。请重新选择保存位置。`);
+    if (code === 'ENOENT')
+      throw new DomainError('folder_missing', `找不到文件夹“${path.dirname(file)}”。请重新选择保存位置。`);
     if (code === 'ENOSPC') throw new DomainError('disk_full', '磁盘空间不足，未能保存。请清理磁盘后重试。');
     throw err;
   }

@@ -15,7 +15,9 @@ const FREESECT = -1;
 /** SheetJS reads an int32 byte by byte, a byte past the end of a short last sector counting as 0. */
 function int32(sector: Buffer | undefined, at: number): number {
   if (!sector) return 0;
-  return ((sector[at + 3] ?? 0) << 24) | ((sector[at + 2] ?? 0) << 16) | ((sector[at + 1] ?? 0) << 8) | (sector[at] ?? 0);
+  return (
+    ((sector[at + 3] ?? 0) << 24) | ((sector[at + 2] ?? 0) << 16) | ((sector[at + 1] ?? 0) << 8) | (sector[at] ?? 0)
+  );
 }
 
 /** Directory entries beyond this are no workbook (an .xls has about ten); SheetJS's tree walk is quadratic in them. */
@@ -29,7 +31,11 @@ export function checkCfbChains(data: Buffer, corrupt: () => DomainError): void {
   const ssz = major === 3 ? 512 : 4096;
   // As SheetJS's sectorify: sector i is the (i+1)th block of ssz bytes; the last one may be short.
   const count = Math.ceil(data.length / ssz) - 1;
-  const sector = (i: number): Buffer | undefined => (Number.isInteger(i) && i >= 0 && i < count ? data.subarray((i + 1) * ssz, (i + 2) * ssz) : undefined);
+  // undefined (a FAT sector number past the list's end) is no sector, like any other out of range.
+  const sector = (i: number | undefined): Buffer | undefined =>
+    i !== undefined && Number.isInteger(i) && i >= 0 && i < count
+      ? data.subarray((i + 1) * ssz, (i + 2) * ssz)
+      : undefined;
 
   // The FAT's sectors: up to 109 in the header (until the first negative), then the DIFAT chain.
   const fatSectors: number[] = [];
@@ -85,7 +91,7 @@ export function checkCfbChains(data: Buffer, corrupt: () => DomainError): void {
 
   // The directory: the chain from its first sector, as make_sector_list follows it (no loop, checked above).
   const parts: Buffer[] = [];
-  for (let j = data.readInt32LE(48); j >= 0; ) {
+  for (let j = data.readInt32LE(48); j >= 0;) {
     const s = sector(j);
     if (!s) break;
     parts.push(s);
@@ -98,7 +104,12 @@ export function checkCfbChains(data: Buffer, corrupt: () => DomainError): void {
   if (entries > MAX_ENTRIES) throw corrupt();
   const link = (i: number, at: number) => int32(directory.subarray(i * 128, i * 128 + 128), at);
   checkDirectoryTree(
-    Array.from({ length: entries }, (_, i) => ({ type: directory[i * 128 + 66] ?? 0, L: link(i, 68), R: link(i, 72), C: link(i, 76) })),
+    Array.from({ length: entries }, (_, i) => ({
+      type: directory[i * 128 + 66] ?? 0,
+      L: link(i, 68),
+      R: link(i, 72),
+      C: link(i, 76),
+    })),
     corrupt,
   );
 }
@@ -126,8 +137,9 @@ function checkDirectoryTree(fi: { type: number; L: number; R: number; C: number 
   // SheetJS's second pass reads the L and R left over from the first.
   let L = 0;
   let R = 0;
+  // q grows while it is walked, hence the index loop.
   for (let j = 0; j < q.length; j++) {
-    const i = q[j];
+    const i = q[j]!;
     const e = fi[i];
     if (!e) return; // SheetJS throws a TypeError here: refused as damaged there
     ({ L, R } = e);
@@ -153,7 +165,7 @@ function checkDirectoryTree(fi: { type: number; L: number; R: number; C: number 
   }
   // Each path is built by walking up through dad; a loop there that misses the root never ends.
   for (let i = 1; i < pl; i++) {
-    if (fi[i].type === 0) continue;
+    if (fi[i]!.type === 0) continue;
     let j = i;
     let steps = 0;
     if (j !== dad.get(j)) {

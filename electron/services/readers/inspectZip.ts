@@ -30,11 +30,21 @@ export interface ZipMessages {
 
 const LOCAL_HEADER = 0x04034b50;
 
-export async function inspectZip(fileName: string, data: Buffer, keep: (name: string) => boolean, messages: ZipMessages): Promise<ZipContents> {
+export async function inspectZip(
+  fileName: string,
+  data: Buffer,
+  keep: (name: string) => boolean,
+  messages: ZipMessages,
+): Promise<ZipContents> {
   const corrupt = messages.corrupt;
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.fromBufferPromise(data, {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch {
     throw corrupt();
   }
@@ -88,7 +98,8 @@ function inflatePart(data: Buffer, entry: yauzl.Entry, corrupt: () => DomainErro
   let part: Buffer;
   try {
     // One byte over the declared size is enough to know the part lies about it.
-    part = entry.compressionMethod === 8 ? zlib.inflateRawSync(raw, { maxOutputLength: entry.uncompressedSize + 1 }) : raw;
+    part =
+      entry.compressionMethod === 8 ? zlib.inflateRawSync(raw, { maxOutputLength: entry.uncompressedSize + 1 }) : raw;
   } catch {
     throw corrupt();
   }

@@ -24,6 +24,8 @@ export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 /** Paragraphs of a .docx (a 300-page plan has about 10,000), and characters of a document's text. */
 export const MAX_PARAGRAPHS = 50_000;
 export const MAX_TEXT_CHARS = 2_000_000;
+/** Pages of a PDF: a long plan with its appendices runs to a hundred or two. */
+export const MAX_PDF_PAGES = 1_000;
 
 /** One file's reading and analysis in the reader worker, before it is stopped. */
 export const READ_TIMEOUT_MS = 30_000;

@@ -18,14 +18,16 @@ export interface SheetExtent {
 function parseRef(ref: string): [number, number] {
   const m = /^\$?([A-Za-z]{0,3})\$?(\d{0,7})$/.exec(ref.trim());
   if (!m) return [0, 0];
+  // Both groups always take part, if only as empty strings.
+  const [, letters = '', digits = ''] = m;
   let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return [m[2] ? Number(m[2]) : 0, col];
+  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return [digits ? Number(digits) : 0, col];
 }
 
 /** Both corners of "A1:XFD1048576" (or one cell). */
 function parseRange(ref: string): { from: [number, number]; to: [number, number] } {
-  const [a, b = a] = ref.split(':');
+  const [a = '', b = a] = ref.split(':');
   return { from: parseRef(a), to: parseRef(b) };
 }
 
@@ -40,7 +42,7 @@ export function measureSheetXml(xml: string): SheetExtent {
   let col = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(xml); m; m = TAG.exec(xml)) {
-    const [, tag, attrs] = m;
+    const [, tag, attrs = ''] = m;
     if (tag === 'row') {
       const r = REF_ATTR.exec(attrs);
       row = r ? Number(r[1]) || row + 1 : row + 1;
@@ -48,14 +50,14 @@ export function measureSheetXml(xml: string): SheetExtent {
       extent.rows = Math.max(extent.rows, row);
     } else if (tag === 'c') {
       const r = REF_ATTR.exec(attrs);
-      const [cellRow, cellCol] = r ? parseRef(r[1]) : [0, 0];
+      const [cellRow, cellCol] = r ? parseRef(r[1] ?? '') : [0, 0];
       col = cellCol || col + 1;
       extent.columns = Math.max(extent.columns, col);
       extent.rows = Math.max(extent.rows, cellRow);
     } else {
       const ref = RANGE_ATTR.exec(attrs);
       if (!ref) continue;
-      const { from, to } = parseRange(ref[1]);
+      const { from, to } = parseRange(ref[1] ?? '');
       if (tag === 'dimension') {
         extent.declaredRows = to[0];
         extent.declaredColumns = to[1];

@@ -1,8 +1,8 @@
 // The messages between the main process and the reader worker: plain data, copied by structured clone.
 import type { LedgerSnapshot, Unit } from '../../../shared/domain';
-import type { AnalyseOptions, FileAnalysis } from '../townshipReturns/analyseReturns';
-import type { ColumnMapping } from '../townshipReturns/detectHeader';
-import type { IngestResult } from '../ingest/types';
+import type { AnalyzeOptions, FileAnalysis } from '../returns/analyzeReturns';
+import type { ColumnMapping } from '../returns/detectHeader';
+import type { DocumentAnalysis } from '../documents/types';
 
 /** What the analysis of returns needs of the ledger: its units and work items (not reports or rounds). */
 export interface ReaderLedger {
@@ -11,7 +11,7 @@ export interface ReaderLedger {
   mappings: { unitId: number; signature: string; columns: ColumnMapping }[];
 }
 
-export type ReturnOptions = Pick<AnalyseOptions, 'unitId' | 'overrides' | 'referenceDate'>;
+export type ReturnOptions = Pick<AnalyzeOptions, 'unitId' | 'overrides' | 'referenceDate'>;
 
 export type ReaderRequest =
   | { id: number; type: 'ledger'; ledgerId: number; ledger: ReaderLedger }
@@ -20,7 +20,7 @@ export type ReaderRequest =
   | { id: number; type: 'document'; fileName: string; data: Uint8Array; knownUnits: Unit[] };
 
 export type ReaderReply =
-  | { id: number; ok: true; value: FileAnalysis | IngestResult | null }
+  | { id: number; ok: true; value: FileAnalysis | DocumentAnalysis | null }
   /** A refusal for the clerk (code and Chinese message), or an internal failure with its detail for the log. */
   | { id: number; ok: false; error: { code: string; message: string } | null; detail: string | null };
 

@@ -1,19 +1,18 @@
 // The main process's side of the reader workers. Township returns and policy documents are read and
-// analysed there, each file under a time limit, each worker's heap capped. A file that runs past either
+// analyzed there, each file under a time limit, each worker's heap capped. A file that runs past either
 // is stopped by terminating its worker (a fresh one reads the next file), and refused with a message that
 // names it and the limit, so one bad file never freezes IPC and the rest of a batch goes on. A batch's
-// ledger is copied to a worker once (0.04–0.4 s for 10,000 work items, by the machine's load), not once
-// per file; the workers outlive a batch for a minute, because starting one and loading exceljs and
-// SheetJS into it takes about a second, which a clerk re-mapping columns would wait for every time.
-import crypto from 'node:crypto';
+// ledger is copied to a worker once (a noticeable cost on a big ledger), not once per file; the workers
+// outlive a batch for a minute, because starting one and loading exceljs and SheetJS into it is slow
+// enough that a clerk re-mapping columns would wait for it every time (`npm run bench returns`).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { LedgerSnapshot, Unit } from '../../../shared/domain';
 import { DomainError } from '../../../shared/errors';
-import type { FileAnalysis } from '../townshipReturns/analyseReturns';
-import type { IngestResult } from '../ingest/types';
+import { blankAnalysis, type FileAnalysis } from '../returns/analyzeReturns';
+import type { DocumentAnalysis } from '../documents/types';
 import { READ_TIMEOUT_MS, READER_HEAP_MB } from './limits';
 import type { ReaderJob, ReaderLedger, ReaderReply, ReaderRequest, ReturnOptions } from './protocol';
 
@@ -21,7 +20,7 @@ import type { ReaderJob, ReaderLedger, ReaderReply, ReaderRequest, ReturnOptions
 const IDLE_MS = 60_000;
 
 export interface ReaderLimits {
-  /** Per file: reading and analysing it. */
+  /** Per file: reading and analyzing it. */
   timeoutMs: number;
   /** The worker's JavaScript heap. */
   heapMb: number;
@@ -60,27 +59,6 @@ export function readerLedger(snap: LedgerSnapshot, mappings: ReaderLedger['mappi
       reports: [],
     },
     mappings,
-  };
-}
-
-/** A file refused before or during analysis, in the shape of an analysis, so a batch lists it beside the others. */
-export function refusedAnalysis(fileName: string, data: Buffer, error: DomainError): FileAnalysis {
-  return {
-    file: fileName,
-    unit: null,
-    unitId: null,
-    sha256: crypto.createHash('sha256').update(data).digest('hex'),
-    size: data.length,
-    error: error.toData(),
-    rows: [],
-    unmatched: [],
-    conflicts: [],
-    notes: [],
-    warnings: [],
-    sheets: [],
-    template: null,
-    headLines: [],
-    filledOn: null,
   };
 }
 
@@ -148,13 +126,15 @@ class ReaderHost {
   /** The batch is done: workers holding its ledger drop it (the message needs no answer). */
   forget(ledgerId: number): void {
     for (const slot of this.slots) {
-      if (slot.held.delete(ledgerId) && slot.worker) slot.worker.postMessage({ id: 0, type: 'forget', ledgerId } satisfies ReaderRequest);
+      if (slot.held.delete(ledgerId) && slot.worker)
+        slot.worker.postMessage({ id: 0, type: 'forget', ledgerId } satisfies ReaderRequest);
     }
   }
 
   private acquire(): Promise<Slot> {
     let slot = this.slots.find((s) => !s.busy);
-    if (!slot && this.slots.length < POOL_SIZE) this.slots.push((slot = { worker: null, held: new Set(), busy: false, idle: null }));
+    if (!slot && this.slots.length < POOL_SIZE)
+      this.slots.push((slot = { worker: null, held: new Set(), busy: false, idle: null }));
     if (slot) {
       slot.busy = true;
       if (slot.idle) clearTimeout(slot.idle);
@@ -235,7 +215,8 @@ class ReaderHost {
         }
         settle(() => reject(internalFailure(kind, name, err, log)));
       };
-      const onExit = (code: number) => settle(() => reject(internalFailure(kind, name, `reader worker exited with code ${code}`, log)));
+      const onExit = (code: number) =>
+        settle(() => reject(internalFailure(kind, name, `reader worker exited with code ${code}`, log)));
       const timer = setTimeout(() => {
         log?.('warn', `reader stopped ${name}: time limit ${timeoutMs} ms`);
         this.stop(slot, worker);
@@ -251,7 +232,7 @@ class ReaderHost {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ ...request, id } as ReaderRequest);
+      worker.postMessage({ ...request, id });
     });
   }
 }
@@ -275,7 +256,10 @@ export class Readers {
   private readonly ledgerId = ++nextLedgerId;
 
   constructor(private readonly options: ReadersOptions = {}) {
-    this.limits = { timeoutMs: options.limits?.timeoutMs ?? READ_TIMEOUT_MS, heapMb: options.limits?.heapMb ?? READER_HEAP_MB };
+    this.limits = {
+      timeoutMs: options.limits?.timeoutMs ?? READ_TIMEOUT_MS,
+      heapMb: options.limits?.heapMb ?? READER_HEAP_MB,
+    };
     const script = options.workerScript ?? defaultWorkerScript();
     const key = `${script}\u0000${this.limits.heapMb}`;
     let host = hosts.get(key);
@@ -283,15 +267,17 @@ export class Readers {
     this.host = host;
   }
 
-  /** analyseReturn, for previewReturnFile. */
-  readonly analyseFile = (fileName: string, data: Buffer, options: ReturnOptions) => this.analyseReturn(fileName, data, options);
-  /** readDocument, for reviewIngest. */
-  readonly readDocumentFile = (fileName: string, data: Buffer, knownUnits: Unit[]) => this.readDocument(fileName, data, knownUnits);
+  /** analyzeReturn, for previewReturnFile. */
+  readonly analyzeFile = (fileName: string, data: Buffer, options: ReturnOptions) =>
+    this.analyzeReturn(fileName, data, options);
+  /** readDocument, for reviewDocument. */
+  readonly readDocumentFile = (fileName: string, data: Buffer, knownUnits: Unit[]) =>
+    this.readDocument(fileName, data, knownUnits);
 
   /** Reads and matches one return; a file that cannot be read comes back with `error` set, never thrown. */
-  async analyseReturn(fileName: string, data: Buffer, options: ReturnOptions): Promise<FileAnalysis> {
+  async analyzeReturn(fileName: string, data: Buffer, options: ReturnOptions): Promise<FileAnalysis> {
     const ledger = this.options.ledger;
-    if (!ledger) throw new Error('Readers need the ledger to analyse returns');
+    if (!ledger) throw new Error('Readers need the ledger to analyze returns');
     const file = { kind: 'returns' as const, name: fileName, timeoutMs: this.limits.timeoutMs, log: this.options.log };
     try {
       return (await this.host.run(file, async (slot, worker) => {
@@ -302,15 +288,17 @@ export class Readers {
         return this.host.ask(slot, worker, { type: 'returns', ledgerId: this.ledgerId, fileName, data, options }, file);
       })) as FileAnalysis;
     } catch (err) {
-      if (err instanceof DomainError) return refusedAnalysis(fileName, data, err);
+      if (err instanceof DomainError) return blankAnalysis(fileName, data, err.toData());
       throw err;
     }
   }
 
   /** Reads one policy document; a file that cannot be read is refused with a DomainError naming it. */
-  async readDocument(fileName: string, data: Buffer, knownUnits: Unit[]): Promise<IngestResult> {
+  async readDocument(fileName: string, data: Buffer, knownUnits: Unit[]): Promise<DocumentAnalysis> {
     const file = { kind: 'document' as const, name: fileName, timeoutMs: this.limits.timeoutMs, log: this.options.log };
-    return (await this.host.run(file, (slot, worker) => this.host.ask(slot, worker, { type: 'document', fileName, data, knownUnits }, file))) as IngestResult;
+    return (await this.host.run(file, (slot, worker) =>
+      this.host.ask(slot, worker, { type: 'document', fileName, data, knownUnits }, file),
+    )) as DocumentAnalysis;
   }
 
   /** The batch is done: the workers drop its ledger (the workers themselves stay a while for the next batch). */

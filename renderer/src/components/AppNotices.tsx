@@ -1,5 +1,6 @@
+// Notices from the main process (a backup that failed) and what a restore did, shown above every page until closed.
 import { useEffect, useState } from 'react';
-import type { AppNotice } from '../../../shared/errors';
+import type { AppNotice } from '@shared/errors';
 import { onNotices } from '../api';
 import { takeMessageAfterReload } from '../pages/backups/afterReload';
 
@@ -18,7 +19,11 @@ export function AppNotices() {
   return (
     <div className="app-notices">
       {notices.map((n, i) => (
-        <div key={i} className={n.kind === 'warning' ? 'warning-banner' : 'notice app-notice'} role={n.kind === 'warning' ? 'alert' : 'status'}>
+        <div
+          key={i}
+          className={n.kind === 'warning' ? 'warning-banner' : 'notice app-notice'}
+          role={n.kind === 'warning' ? 'alert' : 'status'}
+        >
           <span>{n.message}</span>
           <button type="button" className="link" onClick={() => close(i)} aria-label="关闭提示">
             关闭

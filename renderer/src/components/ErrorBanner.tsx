@@ -1,3 +1,4 @@
+// A closable red line telling the clerk what went wrong.
 export function ErrorBanner({ message, onClose }: { message: string; onClose: () => void }) {
   if (!message) return null;
   return (

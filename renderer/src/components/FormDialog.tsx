@@ -1,3 +1,4 @@
+// The one dialog that asks and saves: title, fields, the refusal shown inside it, 取消 and a submit button.
 import type { FormEvent, ReactNode } from 'react';
 
 /**
@@ -21,7 +22,13 @@ export function FormDialog(props: {
   };
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <form className={`modal form${props.wide ? ' wide' : ''}`} role="dialog" aria-modal="true" aria-label={props.title} onSubmit={submit}>
+      <form
+        className={`modal form${props.wide ? ' wide' : ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-label={props.title}
+        onSubmit={submit}
+      >
         <h2>{props.title}</h2>
         {props.children}
         {props.error && (

@@ -1,95 +1,112 @@
+// 领导小组 page: the groups in the ledger, one open with its facts, roster and member units' duties.
+import { Button, Empty, Modal, Select, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import type { GroupList, GroupView } from '../../../shared/channels/groups';
-import type { Unit } from '../../../shared/domain';
-import { errorMessage, invoke } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
+import type { GroupList } from '@shared/channels/groups';
+import type { Unit } from '@shared/domain';
+import { AppError, invoke } from '../api';
 import { PageMessages } from '../components/PageMessages';
+import { useUndo } from '../components/useUndo';
+import { useLedgerAction } from '../hooks/useLedgerAction';
+import { useLedgerQuery } from '../hooks/useLedgerQuery';
+import { usePageMessages } from '../hooks/usePageMessages';
 import { DutiesSection } from './groups/DutiesSection';
 import { GroupInfoForm } from './groups/GroupInfoForm';
 import { MembersSection } from './groups/MembersSection';
+import { NewGroupDialog } from './groups/NewGroupDialog';
+import { UndoButtons } from './groups/UndoButtons';
+
+const NO_GROUPS: GroupList = { groups: [], documents: [] };
+const NO_UNITS: Unit[] = [];
 
 export function GroupsPage() {
-  const [list, setList] = useState<GroupList>({ groups: [], documents: [] });
-  const [units, setUnits] = useState<Unit[]>([]);
+  const messages = usePageMessages();
+  const { report } = messages;
   const [groupId, setGroupId] = useState<number | null>(null);
-  const [view, setView] = useState<GroupView | null>(null);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
-  const [deleting, setDeleting] = useState(false);
-  const report = useCallback((n: string, e: string) => {
-    setNotice(n);
-    setError(e);
-  }, []);
-
+  const [creating, setCreating] = useState(false);
+  const [modal, modalHolder] = Modal.useModal();
+  const history = useUndo(report, 'groups');
+  const refreshHistory = history.refresh;
+  // Every save on this page ends in a notice (or an error): the 撤销 button then names the newest step.
   useEffect(() => {
-    Promise.all([invoke('groups:list', {}), invoke('units:list', {})]).then(([l, u]) => {
-      setList(l);
-      setUnits(u);
-      setGroupId((id) => id ?? l.groups[0]?.id ?? null);
-    }, (err) => setError(errorMessage(err)));
-  }, []);
-
-  const reload = useCallback(async () => {
-    if (groupId === null) return setView(null);
-    try {
-      setView(await invoke('groups:view', { id: groupId }));
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  }, [groupId]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const createGroup = async () => {
-    try {
-      const created = await invoke('groups:create', { name: `新建领导小组${list.groups.length + 1}` });
-      setList((l) => ({ ...l, groups: [...l.groups, created] }));
-      setGroupId(created.id);
-      report('已新建领导小组，请填写名称、成立文件和办公室。', '');
-    } catch (err) {
-      report('', errorMessage(err));
-    }
-  };
+    void refreshHistory();
+  }, [messages, refreshHistory]);
+  // The shown group may be gone after 撤销 (its creation undone) or a delete: show the first one then.
+  const onList = useCallback(
+    (l: GroupList) =>
+      setGroupId((id) => (id !== null && l.groups.some((g) => g.id === id) ? id : (l.groups[0]?.id ?? null))),
+    [],
+  );
+  const groupList = useLedgerQuery('groups:list', {}, { onError: messages.fail, onData: onList });
+  const list = groupList.data ?? NO_GROUPS;
+  const setList = groupList.setData;
+  const units = useLedgerQuery('units:list', {}, { onError: messages.fail }).data ?? NO_UNITS;
+  const groupView = useLedgerQuery('groups:view', groupId === null ? null : { id: groupId }, {
+    // A group undone away is no error: the list, read again beside it, moves on to another group.
+    onError: (err: unknown) => {
+      if (!(err instanceof AppError && err.code === 'group_not_found')) messages.fail(err);
+    },
+  });
+  const view = groupView.data;
+  const setView = groupView.setData;
+  const reload = groupView.reload;
+  const action = useLedgerAction(messages);
 
   const deleteGroup = async () => {
-    setDeleting(false);
     const group = view?.group;
     if (!group) return;
-    try {
-      await invoke('groups:delete', { id: group.id });
-      const l = await invoke('groups:list', {});
-      setList(l);
-      setView(null);
-      setGroupId(l.groups[0]?.id ?? null);
-      report(`已删除“${group.name}”并移入回收站，需要时可在“回收站”中还原。`, '');
-    } catch (err) {
-      report('', errorMessage(err));
-    }
+    await action.run(
+      async () => {
+        await invoke('groups:delete', { id: group.id });
+        const l = await invoke('groups:list', {});
+        setList(l);
+        setView(undefined);
+        setGroupId(l.groups[0]?.id ?? null);
+      },
+      { notice: `已删除“${group.name}”并移入回收站，可点“撤销”或在“回收站”中还原。` },
+    );
+  };
+
+  const confirmDelete = () => {
+    if (!view) return;
+    void modal.confirm({
+      title: `删除领导小组“${view.group.name}”？`,
+      content: `它的 ${view.members.length} 条成员记录（含历任）和 ${view.duties.length} 项成员单位职责会一并移入回收站。删除后可点“撤销”，或在“回收站”中还原。`,
+      okText: '删除',
+      okButtonProps: { danger: true, autoInsertSpace: false },
+      cancelButtonProps: { autoInsertSpace: false },
+      cancelText: '取消',
+      onOk: deleteGroup,
+    });
   };
 
   return (
     <section className="page page-groups">
       <div className="page-head">
         <h1>领导小组</h1>
-        <div className="toolbar">
-          <select value={groupId ?? ''} onChange={(e) => setGroupId(Number(e.target.value))} aria-label="选择领导小组">
-            {list.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-          <button type="button" onClick={createGroup}>
+        <Space className="toolbar" wrap={false}>
+          <Select
+            aria-label="选择领导小组"
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 360 }}
+            value={groupId ?? undefined}
+            placeholder="选择领导小组"
+            notFoundContent="没有这个名称的领导小组"
+            onChange={(id: number) => setGroupId(id)}
+            options={list.groups.map((g) => ({ value: g.id, label: g.name }))}
+          />
+          <Button type="primary" onClick={() => setCreating(true)}>
             新建领导小组
-          </button>
-          <button type="button" className="danger-text" disabled={!view} onClick={() => setDeleting(true)}>
+          </Button>
+          <Button danger disabled={!view} onClick={confirmDelete}>
             删除领导小组
-          </button>
-        </div>
+          </Button>
+          <UndoButtons state={history.state} undo={history.undo} redo={history.redo} />
+        </Space>
       </div>
-      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
-      {!view && list.groups.length === 0 && <p className="muted">还没有领导小组。点“新建领导小组”开始录入。</p>}
+      <PageMessages messages={messages} />
+      {!view && list.groups.length === 0 && (
+        <Empty description="还没有领导小组。点“新建领导小组”开始录入。" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      )}
       {view && (
         <>
           <GroupInfoForm
@@ -98,10 +115,10 @@ export function GroupsPage() {
             units={units}
             onSaved={(group) => {
               setView((v) => (v ? { ...v, group } : v));
-              setList((l) => ({ ...l, groups: l.groups.map((g) => (g.id === group.id ? group : g)) }));
+              setList((l) => (l ? { ...l, groups: l.groups.map((g) => (g.id === group.id ? group : g)) } : l));
               report('已保存领导小组基本信息。', '');
             }}
-            onError={(message) => report('', message)}
+            onError={messages.fail}
           />
           <MembersSection
             key={`members-${view.group.id}`}
@@ -122,15 +139,19 @@ export function GroupsPage() {
           />
         </>
       )}
-      {deleting && view && (
-        <ConfirmDialog
-          title="删除领导小组"
-          message={`确定删除“${view.group.name}”吗？它的 ${view.members.length} 条成员记录（含历任）和 ${view.duties.length} 项成员单位职责会一并移入回收站，需要时可以在“回收站”中还原。`}
-          confirmLabel="删除"
-          onConfirm={deleteGroup}
-          onCancel={() => setDeleting(false)}
+      {creating && (
+        <NewGroupDialog
+          taken={list.groups.map((g) => g.name)}
+          onCancel={() => setCreating(false)}
+          onCreated={(created) => {
+            setCreating(false);
+            setList((l) => (l ? { ...l, groups: [...l.groups, created] } : l));
+            setGroupId(created.id);
+            report(`已新建“${created.name}”，请填写成立文件、办公室和成员。`, '');
+          }}
         />
       )}
+      {modalHolder}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+// A page not built yet: its title and what it will hold (no page uses it now).
 export function PlaceholderPage({ title, text }: { title: string; text: string }) {
   return (
     <section className="page">

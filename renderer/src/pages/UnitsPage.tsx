@@ -1,12 +1,16 @@
+// 责任单位 page: the units in a grid, edited in place, added and deleted to 回收站.
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { CellClassParams, CellEditRequestEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '../../../shared/domain';
-import { errorMessage, invoke } from '../api';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '@shared/domain';
+import { invoke } from '../api';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { PageMessages } from '../components/PageMessages';
+import { useLedgerAction } from '../hooks/useLedgerAction';
+import { useLedgerQuery } from '../hooks/useLedgerQuery';
+import { usePageMessages } from '../hooks/usePageMessages';
 import { AddUnitDialog } from './AddUnitDialog';
 import { splitAliases } from './splitAliases';
 
@@ -15,9 +19,13 @@ type EditableField = 'name' | 'shortName' | 'kind' | 'aliases' | 'contactPerson'
 const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700 });
 
 export function UnitsPage() {
-  const [units, setUnits] = useState<Unit[]>([]);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const messages = usePageMessages();
+  const { tell } = messages;
+  const query = useLedgerQuery('units:list', {}, { onError: messages.fail });
+  const units = useMemo(() => query.data ?? [], [query.data]);
+  const setUnits = query.setData;
+  const action = useLedgerAction(messages);
+  const { run } = action;
   /** Cells whose last edit was refused, keyed id:field, so the clerk sees where the problem is. */
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const [filter, setFilter] = useState('');
@@ -37,31 +45,27 @@ export function UnitsPage() {
     api.flashCells({ rowNodes: [node] });
   }, []);
 
-  const reload = useCallback(() => invoke('units:list', {}).then(setUnits, (err) => setError(errorMessage(err))), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
   // The grid never changes its own data: each edit goes to the ledger first, and only what the ledger
   // accepted is shown, so a refused edit leaves the old value in place.
-  const onCellEditRequest = useCallback(async (event: CellEditRequestEvent<Unit>) => {
-    const field = event.colDef.field as EditableField;
-    const key = `${event.data.id}:${field}`;
-    const value = field === 'aliases' ? splitAliases(String(event.newValue ?? '')) : event.newValue;
-    try {
-      const updated = await invoke('units:update', { id: event.data.id, patch: { [field]: value } });
-      setUnits((list) => list.map((u) => (u.id === updated.id ? updated : u)));
+  const onCellEditRequest = useCallback(
+    async (event: CellEditRequestEvent<Unit>) => {
+      const field = event.colDef.field as EditableField;
+      const key = `${event.data.id}:${field}`;
+      const value = field === 'aliases' ? splitAliases(String(event.newValue ?? '')) : event.newValue;
+      const saved = await run(() => invoke('units:update', { id: event.data.id, patch: { [field]: value } }), {
+        notice: (u) => `已保存“${u.name}”的修改。`,
+        onError: (message) => {
+          setCellErrors((errors) => ({ ...errors, [key]: message }));
+          event.api.refreshCells({ rowNodes: [event.node], force: true });
+        },
+      });
+      if (!saved.ok) return;
+      const updated = saved.value;
+      setUnits((list) => list?.map((u) => (u.id === updated.id ? updated : u)));
       setCellErrors(({ [key]: _, ...rest }) => rest);
-      setError('');
-      setNotice(`已保存“${updated.name}”的修改。`);
-    } catch (err) {
-      const message = errorMessage(err);
-      setCellErrors((errors) => ({ ...errors, [key]: message }));
-      setError(message);
-      setNotice('');
-      event.api.refreshCells({ rowNodes: [event.node], force: true });
-    }
-  }, []);
+    },
+    [run, setUnits],
+  );
 
   const columnDefs = useMemo<ColDef<Unit>[]>(() => {
     const errorClass = {
@@ -101,7 +105,12 @@ export function UnitsPage() {
         width: 90,
         sortable: false,
         cellRenderer: (p: ICellRendererParams<Unit>) => (
-          <button type="button" className="link danger-text" onClick={() => p.data && setDeleting(p.data)} aria-label={`删除${p.data?.name ?? ''}`}>
+          <button
+            type="button"
+            className="link danger-text"
+            onClick={() => p.data && setDeleting(p.data)}
+            aria-label={`删除${p.data?.name ?? ''}`}
+          >
             删除
           </button>
         ),
@@ -113,15 +122,10 @@ export function UnitsPage() {
     const unit = deleting;
     setDeleting(null);
     if (!unit) return;
-    try {
-      await invoke('units:delete', { id: unit.id });
-      setUnits((list) => list.filter((u) => u.id !== unit.id));
-      setError('');
-      setNotice(`已删除“${unit.name}”并移入回收站，需要时可在“回收站”中还原。`);
-    } catch (err) {
-      setError(errorMessage(err));
-      setNotice('');
-    }
+    const done = await run(() => invoke('units:delete', { id: unit.id }), {
+      notice: `已删除“${unit.name}”并移入回收站，需要时可在“回收站”中还原。`,
+    });
+    if (done.ok) setUnits((list) => list?.filter((u) => u.id !== unit.id));
   };
 
   return (
@@ -142,7 +146,7 @@ export function UnitsPage() {
           </button>
         </div>
       </div>
-      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
+      <PageMessages messages={messages} />
       <div className="grid-host" data-testid="units-grid">
         <AgGridReact<Unit>
           ref={gridRef}
@@ -167,9 +171,8 @@ export function UnitsPage() {
           onCreated={(unit) => {
             setAdding(false);
             revealId.current = unit.id;
-            setUnits((list) => [...list, unit]);
-            setError('');
-            setNotice(`已新增“${unit.name}”。`);
+            setUnits((list) => [...(list ?? []), unit]);
+            tell(`已新增“${unit.name}”。`);
           }}
         />
       )}

@@ -4,7 +4,6 @@
 import { readGoldItems, type GoldItem } from '../goldTable';
 import type { Deadline, LedgerSnapshot, TaskNode, TaskStatus, Unit, UnitKind } from '../../../shared/domain';
 
-
 export const TODAY = '2026-11-23';
 export const TOWNSHIPS = ['沙溪镇', '城南乡', '儒岙镇'];
 
@@ -12,7 +11,7 @@ export const GOLD_ITEMS: GoldItem[] = readGoldItems();
 
 function splitNumber(label: string): { number: string; title: string } {
   const m = /^([一二三四五六七八九十]+、|\d+[.．、]|（[一二三四五六七八九十\d]+）)(.*)$/.exec(label);
-  return m ? { number: m[1], title: m[2] } : { number: '', title: label };
+  return m ? { number: m[1]!, title: m[2]! } : { number: '', title: label };
 }
 
 const none: Deadline = { date: null, recurrence: null, ongoing: false, text: '' };
@@ -45,10 +44,21 @@ export function goldSnapshot(options: GoldSnapshotOptions = {}): LedgerSnapshot 
   const unitId = (name: string, kind: UnitKind = 'county_department'): number => {
     const known = units.find((u) => u.name === name);
     if (known) return known.id;
-    units.push({ id: units.length + 1, name, shortName: '', kind, aliases: [], contactPerson: '', phone: '', active: true, sortOrder: units.length + 1 });
+    units.push({
+      id: units.length + 1,
+      name,
+      shortName: '',
+      kind,
+      aliases: [],
+      contactPerson: '',
+      phone: '',
+      active: true,
+      sortOrder: units.length + 1,
+    });
     return units.length;
   };
-  for (const item of GOLD_ITEMS) for (const u of item.units) unitId(u, u === '各乡镇街道' ? 'collective' : 'county_department');
+  for (const item of GOLD_ITEMS)
+    for (const u of item.units) unitId(u, u === '各乡镇街道' ? 'collective' : 'county_department');
   for (const t of TOWNSHIPS) unitId(t, 'township');
   unitId('县疾病预防控制中心', 'health_institution');
 
@@ -108,15 +118,71 @@ export function goldSnapshot(options: GoldSnapshotOptions = {}): LedgerSnapshot 
 
   const id = (name: string) => units.find((u) => u.name === name)!.id;
   return {
-    documents: [{ id: 1, title: '新昌县深化基层卫生健康综合改革实施方案', docNumber: '新政办发〔2024〕12号', issuer: '新昌县人民政府办公室', issuedOn: '2024-03-01' }],
+    documents: [
+      {
+        id: 1,
+        title: '新昌县深化基层卫生健康综合改革实施方案',
+        docNumber: '新政办发〔2024〕12号',
+        issuer: '新昌县人民政府办公室',
+        issuedOn: '2024-03-01',
+      },
+    ],
     units,
     tasks: ordered,
-    groups: [{ id: 1, name: '新昌县深化基层卫生健康综合改革领导小组', documentId: 1, officeUnitId: id('县卫生健康局'), officeDirector: '王越晟', establishedOn: '2024-03-01' }],
+    groups: [
+      {
+        id: 1,
+        name: '新昌县深化基层卫生健康综合改革领导小组',
+        documentId: 1,
+        officeUnitId: id('县卫生健康局'),
+        officeDirector: '王越晟',
+        establishedOn: '2024-03-01',
+      },
+    ],
     members: [
-      { id: 1, groupId: 1, role: '组长', personName: '张伟', post: '县政府副县长', unitId: null, sortOrder: 1, validFrom: null, validTo: null },
-      { id: 2, groupId: 1, role: '副组长', personName: '王越晟', post: '局长', unitId: id('县卫生健康局'), sortOrder: 2, validFrom: null, validTo: null },
-      { id: 3, groupId: 1, role: '副组长', personName: '刘芳', post: '县政府办公室副主任', unitId: null, sortOrder: 3, validFrom: null, validTo: null },
-      ...['县委编办', '县发改局', '县财政局', '县人力社保局', '县医保局', '县民政局', '县农业农村局', '县大数据管理中心'].map((u, i) => ({
+      {
+        id: 1,
+        groupId: 1,
+        role: '组长',
+        personName: '张伟',
+        post: '县政府副县长',
+        unitId: null,
+        sortOrder: 1,
+        validFrom: null,
+        validTo: null,
+      },
+      {
+        id: 2,
+        groupId: 1,
+        role: '副组长',
+        personName: '王越晟',
+        post: '局长',
+        unitId: id('县卫生健康局'),
+        sortOrder: 2,
+        validFrom: null,
+        validTo: null,
+      },
+      {
+        id: 3,
+        groupId: 1,
+        role: '副组长',
+        personName: '刘芳',
+        post: '县政府办公室副主任',
+        unitId: null,
+        sortOrder: 3,
+        validFrom: null,
+        validTo: null,
+      },
+      ...[
+        '县委编办',
+        '县发改局',
+        '县财政局',
+        '县人力社保局',
+        '县医保局',
+        '县民政局',
+        '县农业农村局',
+        '县大数据管理中心',
+      ].map((u, i) => ({
         id: 10 + i,
         groupId: 1,
         role: '成员',
@@ -127,18 +193,86 @@ export function goldSnapshot(options: GoldSnapshotOptions = {}): LedgerSnapshot 
         validFrom: null,
         validTo: null,
       })),
-      { id: 30, groupId: 1, role: '组长', personName: '陈旧', post: '原副县长', unitId: null, sortOrder: 0, validFrom: '2023-01-01', validTo: '2024-02-01' },
+      {
+        id: 30,
+        groupId: 1,
+        role: '组长',
+        personName: '陈旧',
+        post: '原副县长',
+        unitId: null,
+        sortOrder: 0,
+        validFrom: '2023-01-01',
+        validTo: '2024-02-01',
+      },
     ],
     duties: [
-      { id: 1, groupId: 1, unitId: id('县卫生健康局'), unitName: '县卫生健康局', duty: '负责领导小组办公室日常工作，统筹推进基层卫生健康综合改革各项任务，定期调度、通报工作进展。', sortOrder: 1 },
-      { id: 2, groupId: 1, unitId: id('县财政局'), unitName: '县财政局', duty: '负责落实基层卫生健康投入保障和以奖代补资金。', sortOrder: 2 },
-      { id: 3, groupId: 1, unitId: id('县医保局'), unitName: '县医保局', duty: '负责完善医保支付政策，推进医共体医保基金总额预算管理。', sortOrder: 3 },
+      {
+        id: 1,
+        groupId: 1,
+        unitId: id('县卫生健康局'),
+        unitName: '县卫生健康局',
+        duty: '负责领导小组办公室日常工作，统筹推进基层卫生健康综合改革各项任务，定期调度、通报工作进展。',
+        sortOrder: 1,
+      },
+      {
+        id: 2,
+        groupId: 1,
+        unitId: id('县财政局'),
+        unitName: '县财政局',
+        duty: '负责落实基层卫生健康投入保障和以奖代补资金。',
+        sortOrder: 2,
+      },
+      {
+        id: 3,
+        groupId: 1,
+        unitId: id('县医保局'),
+        unitName: '县医保局',
+        duty: '负责完善医保支付政策，推进医共体医保基金总额预算管理。',
+        sortOrder: 3,
+      },
     ],
-    rounds: [{ id: 1, name: '2026年第四季度调度', periodStart: '2026-10-01', periodEnd: '2026-12-31', dueOn: '2026-12-05', closed: false }],
+    rounds: [
+      {
+        id: 1,
+        name: '2026年第四季度调度',
+        periodStart: '2026-10-01',
+        periodEnd: '2026-12-31',
+        dueOn: '2026-12-05',
+        closed: false,
+      },
+    ],
     roundUnits: ['沙溪镇', '城南乡', '县财政局', '县卫生健康局'].map((u) => ({ roundId: 1, unitId: id(u) })),
     reports: [
-      { id: 1, taskId: itemIdByNo.get(4)!, unitId: id('沙溪镇'), roundId: 1, status: '推进中', percent: 60, progress: '镇卫生院已完成“优质服务基层行”推荐标准自评。', problems: '', nextSteps: '迎接市级复核。', source: 'demo', importBatchId: null, reportedOn: '2026-11-20', updatedAt: '2026-11-20T09:00:00' },
-      { id: 2, taskId: itemIdByNo.get(1)!, unitId: id('县卫生健康局'), roundId: 1, status: '推进中', percent: 80, progress: '医共体章程已修订。', problems: '', nextSteps: '', source: 'demo', importBatchId: null, reportedOn: '2026-11-18', updatedAt: '2026-11-18T09:00:00' },
+      {
+        id: 1,
+        taskId: itemIdByNo.get(4)!,
+        unitId: id('沙溪镇'),
+        roundId: 1,
+        status: '推进中',
+        percent: 60,
+        progress: '镇卫生院已完成“优质服务基层行”推荐标准自评。',
+        problems: '',
+        nextSteps: '迎接市级复核。',
+        source: 'demo',
+        importBatchId: null,
+        reportedOn: '2026-11-20',
+        updatedAt: '2026-11-20T09:00:00',
+      },
+      {
+        id: 2,
+        taskId: itemIdByNo.get(1)!,
+        unitId: id('县卫生健康局'),
+        roundId: 1,
+        status: '推进中',
+        percent: 80,
+        progress: '医共体章程已修订。',
+        problems: '',
+        nextSteps: '',
+        source: 'demo',
+        importBatchId: null,
+        reportedOn: '2026-11-18',
+        updatedAt: '2026-11-18T09:00:00',
+      },
     ],
   };
 }

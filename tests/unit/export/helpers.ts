@@ -2,14 +2,14 @@
 // independent reader, and LibreOffice + pdftotext for what lands on A4 paper.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from '@e965/xlsx';
 import { writeWorkbookFile } from '../../../electron/services/excel/writeWorkbookFile';
+import { makeTempDir } from '../tempDirs';
 
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'duban-export-'));
+  return makeTempDir('duban-export-');
 }
 
 export interface ReadBack {
@@ -61,13 +61,31 @@ export function merges(sheet: ExcelJS.Worksheet): string[] {
 
 /** Column values below a header row, as the second reader sees them (merged cells read once). */
 export function sheetJsRows(book: XLSX.WorkBook, sheetName?: string): unknown[][] {
-  return XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[sheetName ?? book.SheetNames[0]], { header: 1, defval: null, raw: true });
+  return XLSX.utils.sheet_to_json<unknown[]>(book.Sheets[sheetName ?? book.SheetNames[0]!]!, {
+    header: 1,
+    defval: null,
+    raw: true,
+  });
 }
 
 export const hasLibreOffice = (() => {
   try {
     execFileSync('which', ['libreoffice', 'pdftotext'], { stdio: 'ignore' });
     return true;
+  } catch {
+    return false;
+  }
+})();
+
+/**
+ * Column widths are planned with Excel's metrics for the workbook font (Calibri); LibreOffice measures
+ * them with Carlito (metric-compatible) when it is installed, and with a much wider fallback otherwise.
+ * The pagination checks need Carlito (fonts-crosextra-carlito, installed by .ci/run).
+ */
+export const hasExcelMetrics = (() => {
+  if (!hasLibreOffice) return false;
+  try {
+    return /carlito/i.test(execFileSync('fc-match', ['Calibri'], { encoding: 'utf8' }));
   } catch {
     return false;
   }
@@ -88,7 +106,13 @@ export interface PrintedPdf {
   pageText: (page: number) => string;
 }
 
-const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * Prints an xlsx to PDF with LibreOffice (its own profile, so parallel test files do not collide) and
@@ -96,16 +120,25 @@ const unescapeXml = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, 
  */
 export function printToPdf(xlsx: string): PrintedPdf {
   const dir = path.dirname(xlsx);
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'duban-lo-'));
-  execFileSync('libreoffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { stdio: 'ignore', timeout: 120_000 });
+  const profile = makeTempDir('duban-lo-');
+  execFileSync(
+    'libreoffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
   fs.rmSync(profile, { recursive: true, force: true });
-  const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
-  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
+  const pdf = xlsx.replace(/\.(xlsx|docx)$/, '.pdf');
+  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  });
   const words: PdfWord[] = [];
   const pages = xml.split(/<page /).slice(1);
   pages.forEach((page, i) => {
-    for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-      words.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: unescapeXml(m[4]) });
+    for (const m of page.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+    )) {
+      words.push({ page: i + 1, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: unescapeXml(m[4]!) });
     }
   });
   const pageText = (page: number) =>
@@ -121,7 +154,13 @@ export function printToPdf(xlsx: string): PrintedPdf {
  * The words printed inside one column, in reading order over all pages. The column's edges come from
  * where its header word is centred and the sheet's column widths, scaled as LibreOffice fitted the page.
  */
-export function columnStream(pdf: PrintedPdf, headers: string[], widths: number[], column: string): string {
+export function columnStream(
+  pdf: PrintedPdf,
+  headers: string[],
+  widths: number[],
+  column: string,
+  page?: number,
+): string {
   const centre = (label: string) => {
     const w = pdf.words.find((x) => x.page === 1 && x.text === label);
     if (!w) throw new Error(`header ${label} not printed on page 1`);
@@ -129,14 +168,15 @@ export function columnStream(pdf: PrintedPdf, headers: string[], widths: number[
   };
   const first = 0;
   const last = headers.length - 1;
-  const unitsBetween = widths.slice(first, last + 1).reduce((s, w) => s + w, 0) - widths[first] / 2 - widths[last] / 2;
-  const scale = (centre(headers[last]) - centre(headers[first])) / unitsBetween;
-  const left0 = centre(headers[first]) - (widths[first] / 2) * scale;
+  const unitsBetween =
+    widths.slice(first, last + 1).reduce((s, w) => s + w, 0) - widths[first]! / 2 - widths[last]! / 2;
+  const scale = (centre(headers[last]!) - centre(headers[first]!)) / unitsBetween;
+  const left0 = centre(headers[first]!) - (widths[first]! / 2) * scale;
   const k = headers.indexOf(column);
   const left = left0 + widths.slice(0, k).reduce((s, w) => s + w, 0) * scale;
-  const right = left + widths[k] * scale;
+  const right = left + widths[k]! * scale;
   return pdf.words
-    .filter((w) => w.xMin >= left - 1 && w.xMax <= right + 1)
+    .filter((w) => w.xMin >= left - 1 && w.xMax <= right + 1 && (page === undefined || w.page === page))
     .sort((a, b) => a.page - b.page || a.yMin - b.yMin || a.xMin - b.xMin)
     .map((w) => w.text)
     .join('');
@@ -144,3 +184,20 @@ export function columnStream(pdf: PrintedPdf, headers: string[], widths: number[
 
 /** Whitespace never matters to a reader of CJK text, and the PDF adds its own at line breaks. */
 export const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The printed lines of a page, top to bottom (words on one baseline joined), the footer included. */
+export function pageLines(pdf: PrintedPdf, page: number): string[] {
+  const rows = new Map<number, PdfWord[]>();
+  for (const w of pdf.words.filter((x) => x.page === page)) {
+    const key = [...rows.keys()].find((y) => Math.abs(y - w.yMin) < 2) ?? w.yMin;
+    rows.set(key, [...(rows.get(key) ?? []), w]);
+  }
+  return [...rows.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, ws]) =>
+      ws
+        .sort((a, b) => a.xMin - b.xMin)
+        .map((w) => w.text)
+        .join(''),
+    );
+}

@@ -11,8 +11,8 @@ import { listMappings } from '../../../electron/db/repositories/columnMappings';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { buildFillTemplateWorkbook } from '../../../electron/services/excel/fillTemplateWorkbook';
 import { readerLedger, withReaders } from '../../../electron/services/readers/readers';
-import { reviewIngest } from '../../../electron/services/reviewIngest';
-import { previewReturnFile } from '../../../electron/services/townshipReturns/previewReturns';
+import { reviewDocument } from '../../../electron/services/documents/reviewDocument';
+import { previewReturnFile } from '../../../electron/services/returns/previewReturns';
 import { DomainError } from '../../../shared/errors';
 import { freshLedger } from '../ledger/helpers';
 import { buildDocument, buildReturn, documentBases, documentRecipe, returnBases, returnRecipe } from './mutations';
@@ -28,7 +28,14 @@ const TODAY = '2026-10-05';
 /** The ledger and its write-ahead log, as bytes: they must not change while files are only read. */
 function fingerprint(file: string): string {
   return ['', '-wal']
-    .map((suffix) => (fs.existsSync(file + suffix) ? crypto.createHash('sha256').update(fs.readFileSync(file + suffix)).digest('hex') : 'none'))
+    .map((suffix) =>
+      fs.existsSync(file + suffix)
+        ? crypto
+            .createHash('sha256')
+            .update(fs.readFileSync(file + suffix))
+            .digest('hex')
+        : 'none',
+    )
     .join(' ');
 }
 
@@ -70,82 +77,109 @@ function report(kind: string, t: Tally): string {
 }
 
 describe('hostile input', () => {
-  it(`township returns: ${RETURNS} mutated files are read or refused by name, and nothing is written`, { timeout: 600_000 }, async () => {
-    const { ctx, file } = freshLedger({ demo: true });
-    const snap = readLedgerSnapshot(ctx);
-    const round = snap.rounds[0];
-    const unit = snap.units.find((u) => u.name === '城南乡')!;
-    const template = Buffer.from(await buildFillTemplateWorkbook(snap, { unit, round, today: TODAY }).xlsx.writeBuffer());
-    const bases = returnBases(template);
-    const recipes = fc.sample(returnRecipe(bases.length), { seed: SEED, numRuns: RETURNS });
-    const internal: string[] = [];
-    const t = tally();
-    const before = fingerprint(file);
-    for (let start = 0; start < recipes.length; start += BATCH) {
-      const batch = recipes.slice(start, start + BATCH);
-      const files: { name: string; data: Buffer; recipe: unknown }[] = [];
-      for (const [k, recipe] of batch.entries()) {
-        const built = await buildReturn(recipe, bases);
-        files.push({ name: `${start + k}_${built.name}`, data: built.data, recipe });
-      }
-      // As 'returns:analyse' does: the batch's files side by side in the reader workers, each previewed
-      // against the round (so a refusal must also name its own file, not a neighbour's).
-      const log = (level: string, message: string, detail?: unknown) => level === 'error' && internal.push(`${message}: ${String(detail).slice(0, 300)}`);
-      await withReaders({ ledger: readerLedger(snap, listMappings(ctx)), limits: LIMITS, log }, (readers) =>
-        Promise.all(
-          files.map(async (f) => {
-            t.tried++;
-            try {
-              const view = await previewReturnFile(ctx, snap, round.id, f.name, f.data, TODAY, undefined, undefined, readers.analyseFile);
-              if (view.file !== f.name) t.failures.push({ file: f.name, recipe: f.recipe, problem: `answered for ${view.file}` });
-              if (view.error) checkRefusal(t, f.name, f.recipe, view.error);
-              else t.read++;
-            } catch (err) {
-              t.failures.push({ file: f.name, recipe: f.recipe, problem: `threw ${(err as Error).stack ?? String(err)}` });
-            }
-          }),
-        ),
+  it(
+    `township returns: ${RETURNS} mutated files are read or refused by name, and nothing is written`,
+    { timeout: 600_000 },
+    async () => {
+      const { ctx, file } = freshLedger({ demo: true });
+      const snap = readLedgerSnapshot(ctx);
+      const round = snap.rounds[0]!;
+      const unit = snap.units.find((u) => u.name === '城南乡')!;
+      const template = Buffer.from(
+        await buildFillTemplateWorkbook(snap, { unit, round, today: TODAY }).xlsx.writeBuffer(),
       );
-    }
-    for (const i of internal) t.failures.push({ file: '', recipe: null, problem: `internal failure logged: ${i}` });
-    console.log(report('returns', t));
-    expect(fingerprint(file)).toBe(before);
-    expect(t.failures).toEqual([]);
-    // The mutations reach both sides: some files still read, some refused.
-    expect(t.read).toBeGreaterThan(0);
-    expect(t.refused).toBeGreaterThan(0);
-    ctx.db.close();
-  });
-
-  it(`policy documents: ${DOCUMENTS} mutated files are read or refused by name, and nothing is written`, { timeout: 600_000 }, async () => {
-    const { ctx, file } = freshLedger({ demo: true });
-    const bases = documentBases();
-    const recipes = fc.sample(documentRecipe(bases.length), { seed: SEED, numRuns: DOCUMENTS });
-    const internal: string[] = [];
-    const t = tally();
-    const before = fingerprint(file);
-    const log = (level: string, message: string, detail?: unknown) => level === 'error' && internal.push(`${message}: ${String(detail).slice(0, 300)}`);
-    await withReaders({ limits: LIMITS, log }, async (readers) => {
-      for (const [k, recipe] of recipes.entries()) {
-        const built = await buildDocument(recipe, bases);
-        const name = `${k}_${built.name}`;
-        t.tried++;
-        try {
-          // As 'ingest:analyse' does.
-          await reviewIngest(ctx, name, built.data, readers.readDocumentFile);
-          t.read++;
-        } catch (err) {
-          if (err instanceof DomainError) checkRefusal(t, name, recipe, err.toData());
-          else t.failures.push({ file: name, recipe, problem: `threw ${(err as Error).stack ?? String(err)}` });
+      const bases = returnBases(template);
+      const recipes = fc.sample(returnRecipe(bases.length), { seed: SEED, numRuns: RETURNS });
+      const internal: string[] = [];
+      const t = tally();
+      const before = fingerprint(file);
+      for (let start = 0; start < recipes.length; start += BATCH) {
+        const batch = recipes.slice(start, start + BATCH);
+        const files: { name: string; data: Buffer; recipe: unknown }[] = [];
+        for (const [k, recipe] of batch.entries()) {
+          const built = await buildReturn(recipe, bases);
+          files.push({ name: `${start + k}_${built.name}`, data: built.data, recipe });
         }
+        // As 'returns:analyze' does: the batch's files side by side in the reader workers, each previewed
+        // against the round (so a refusal must also name its own file, not a neighbour's).
+        const log = (level: string, message: string, detail?: unknown) =>
+          level === 'error' && internal.push(`${message}: ${String(detail).slice(0, 300)}`);
+        await withReaders({ ledger: readerLedger(snap, listMappings(ctx)), limits: LIMITS, log }, (readers) =>
+          Promise.all(
+            files.map(async (f) => {
+              t.tried++;
+              try {
+                const view = await previewReturnFile(
+                  ctx,
+                  snap,
+                  round.id,
+                  f.name,
+                  f.data,
+                  TODAY,
+                  undefined,
+                  undefined,
+                  readers.analyzeFile,
+                );
+                if (view.file !== f.name)
+                  t.failures.push({ file: f.name, recipe: f.recipe, problem: `answered for ${view.file}` });
+                if (view.error) checkRefusal(t, f.name, f.recipe, view.error);
+                else t.read++;
+              } catch (err) {
+                t.failures.push({
+                  file: f.name,
+                  recipe: f.recipe,
+                  problem: `threw ${(err as Error).stack ?? String(err)}`,
+                });
+              }
+            }),
+          ),
+        );
       }
-    });
-    for (const i of internal) t.failures.push({ file: '', recipe: null, problem: `internal failure logged: ${i}` });
-    console.log(report('documents', t));
-    expect(fingerprint(file)).toBe(before);
-    expect(t.failures).toEqual([]);
-    expect(t.read).toBeGreaterThan(0);
-    expect(t.refused).toBeGreaterThan(0);
-    ctx.db.close();
-  });
+      for (const i of internal) t.failures.push({ file: '', recipe: null, problem: `internal failure logged: ${i}` });
+      console.log(report('returns', t));
+      expect(fingerprint(file)).toBe(before);
+      expect(t.failures).toEqual([]);
+      // The mutations reach both sides: some files still read, some refused.
+      expect(t.read).toBeGreaterThan(0);
+      expect(t.refused).toBeGreaterThan(0);
+      ctx.db.close();
+    },
+  );
+
+  it(
+    `policy documents: ${DOCUMENTS} mutated files are read or refused by name, and nothing is written`,
+    { timeout: 600_000 },
+    async () => {
+      const { ctx, file } = freshLedger({ demo: true });
+      const bases = documentBases();
+      const recipes = fc.sample(documentRecipe(bases.length), { seed: SEED, numRuns: DOCUMENTS });
+      const internal: string[] = [];
+      const t = tally();
+      const before = fingerprint(file);
+      const log = (level: string, message: string, detail?: unknown) =>
+        level === 'error' && internal.push(`${message}: ${String(detail).slice(0, 300)}`);
+      await withReaders({ limits: LIMITS, log }, async (readers) => {
+        for (const [k, recipe] of recipes.entries()) {
+          const built = await buildDocument(recipe, bases);
+          const name = `${k}_${built.name}`;
+          t.tried++;
+          try {
+            // As 'documents:analyze' does.
+            await reviewDocument(ctx, name, built.data, readers.readDocumentFile);
+            t.read++;
+          } catch (err) {
+            if (err instanceof DomainError) checkRefusal(t, name, recipe, err.toData());
+            else t.failures.push({ file: name, recipe, problem: `threw ${(err as Error).stack ?? String(err)}` });
+          }
+        }
+      });
+      for (const i of internal) t.failures.push({ file: '', recipe: null, problem: `internal failure logged: ${i}` });
+      console.log(report('documents', t));
+      expect(fingerprint(file)).toBe(before);
+      expect(t.failures).toEqual([]);
+      expect(t.read).toBeGreaterThan(0);
+      expect(t.refused).toBeGreaterThan(0);
+      ctx.db.close();
+    },
+  );
 });

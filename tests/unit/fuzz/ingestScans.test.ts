@@ -3,13 +3,14 @@
 // replaced: compared on random text built from the marks and words they look for.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closingBrackets } from '../../../electron/services/ingest/extractUnits';
-import { WITHIN } from '../../../electron/services/ingest/findDeadlines';
-import { findTargets, withoutTitles, withoutUnitAside } from '../../../electron/services/ingest/findTargets';
-import { withoutDatedAside } from '../../../electron/services/ingest/ingestDocument';
-import { isMarkdownTableRow, stripMarkdown } from '../../../electron/services/ingest/readPastedText';
+import { closingBrackets } from '../../../electron/services/documents/extractUnits';
+import { WITHIN } from '../../../electron/services/documents/findDeadlines';
+import { findTargets, withoutTitles, withoutUnitAside } from '../../../electron/services/documents/findTargets';
+import { withoutDatedAside } from '../../../electron/services/documents/analyzeDocument';
+import { isMarkdownTableRow, stripMarkdown } from '../../../electron/services/documents/readPastedText';
 
-const text = (words: string[], maxLength = 30) => fc.array(fc.constantFrom(...words), { maxLength }).map((w) => w.join(''));
+const text = (words: string[], maxLength = 30) =>
+  fc.array(fc.constantFrom(...words), { maxLength }).map((w) => w.join(''));
 const runs = { numRuns: 3000, seed: 20261201 };
 const each = <T>(arb: fc.Arbitrary<T>, check: (value: T) => void) =>
   fc.assert(
@@ -19,7 +20,38 @@ const each = <T>(arb: fc.Arbitrary<T>, check: (value: T) => void) =>
     runs,
   );
 
-const TARGET_WORDS = ['《', '》', '（', '）', '(', ')', '责任单位', '牵头单位', '：', '2025', '12', '1', '.', '5', '%', ' ', '人', '以上', '-', '~', '达到', '覆盖率', '百分点', '，', '万元', '〔2023〕', '版', '所有', '均', '设置'];
+const TARGET_WORDS = [
+  '《',
+  '》',
+  '（',
+  '）',
+  '(',
+  ')',
+  '责任单位',
+  '牵头单位',
+  '：',
+  '2025',
+  '12',
+  '1',
+  '.',
+  '5',
+  '%',
+  ' ',
+  '人',
+  '以上',
+  '-',
+  '~',
+  '达到',
+  '覆盖率',
+  '百分点',
+  '，',
+  '万元',
+  '〔2023〕',
+  '版',
+  '所有',
+  '均',
+  '设置',
+];
 
 /** findTargets as it was, with the regexes it used, as the oracle. */
 function findTargetsByRegex(text: string, offset: number) {
@@ -39,7 +71,10 @@ function findTargetsByRegex(text: string, offset: number) {
     const clause = raw.replace(/《[^》]*》/g, '');
     if (!MEASURE.some((p) => p.test(clause)) || NOT_A_TARGET.some((p) => p.test(clause))) continue;
     const lead = raw.length - raw.trimStart().length;
-    const phrase = raw.trim().replace(/[（(][^）)]*(责任单位|牵头单位)[^）)]*[）)]?$/, '').trim();
+    const phrase = raw
+      .trim()
+      .replace(/[（(][^）)]*(责任单位|牵头单位)[^）)]*[）)]?$/, '')
+      .trim();
     if (phrase.length < 4) continue;
     hits.push({ text: phrase, span: { start: offset + m.index + lead, end: offset + m.index + lead + phrase.length } });
   }
@@ -50,12 +85,12 @@ function findTargetsByRegex(text: string, offset: number) {
 function matchingClose(text: string, from: number): number {
   const OPEN: Record<string, string> = { '（': '）', '(': '）', '【': '】', '[': ']', '［': ']' };
   const CLOSE: Record<string, string> = { '）': '）', ')': '）', '】': '】', ']': ']', '］': ']' };
-  const close = OPEN[text[from]];
+  const close = OPEN[text.charAt(from)];
   if (!close) return -1;
   let depth = 0;
   for (let j = from; j < text.length && j < from + 400; j++) {
-    if (OPEN[text[j]] === close) depth++;
-    else if (CLOSE[text[j]] === close) {
+    if (OPEN[text.charAt(j)] === close) depth++;
+    else if (CLOSE[text.charAt(j)] === close) {
       depth--;
       if (depth === 0) return j;
     } else if (text[j] === '\n') return -1;
@@ -80,19 +115,50 @@ describe('the ingest scans find what the regexes they replaced found', () => {
 
   it('"within N years" deadlines', () => {
     each(text(['3', '12', '2025', '三', '两', '十', '年', '内', '之内', '时间内', '，', 'x']), (t) => {
-      const before = [...t.matchAll(/([0-9]+|[一二三四五六七八九十两]+)年(?:内|之内|时间内)/g)].map((m) => [m.index, m[0], m[1]]);
+      const before = [...t.matchAll(/([0-9]+|[一二三四五六七八九十两]+)年(?:内|之内|时间内)/g)].map((m) => [
+        m.index,
+        m[0],
+        m[1],
+      ]);
       expect([...t.matchAll(WITHIN)].map((m) => [m.index, m[0], m[1] ?? m[2]])).toEqual(before);
     });
   });
 
   it('where each bracket closes', () => {
     // At the edge of the 400-character reach, and past a line break.
-    for (const t of [`（${'x'.repeat(398)}）`, `（${'x'.repeat(399)}）`, `(${'x'.repeat(398)}]`, '【a\nb】', '（（a）b）']) {
+    for (const t of [
+      `（${'x'.repeat(398)}）`,
+      `（${'x'.repeat(399)}）`,
+      `(${'x'.repeat(398)}]`,
+      '【a\nb】',
+      '（（a）b）',
+    ]) {
       expect(Array.from(closingBrackets(t))).toEqual([...t].map((_, i) => matchingClose(t, i)));
     }
-    each(text(['（', '）', '(', ')', '【', '】', '[', ']', '［', '］', '\n', 'x', '责任单位：', 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'], 60), (t) => {
-      expect(Array.from(closingBrackets(t))).toEqual([...t].map((_, i) => matchingClose(t, i)));
-    });
+    each(
+      text(
+        [
+          '（',
+          '）',
+          '(',
+          ')',
+          '【',
+          '】',
+          '[',
+          ']',
+          '［',
+          '］',
+          '\n',
+          'x',
+          '责任单位：',
+          'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
+        ],
+        60,
+      ),
+      (t) => {
+        expect(Array.from(closingBrackets(t))).toEqual([...t].map((_, i) => matchingClose(t, i)));
+      },
+    );
   });
 
   it('markdown: bookmarks, closing hashes of a heading, table rows', () => {
@@ -100,11 +166,39 @@ describe('the ingest scans find what the regexes they replaced found', () => {
       let out = line.replace(/\[bookmark:[^\]]*\]/gi, '');
       const h = /^\s{0,3}#{1,6}\s+/.exec(out);
       if (h) out = out.slice(h[0].length).replace(/\s+#+\s*$/, '');
-      return { text: out.replace(/^\s*>\s?/, '').replace(/\*\*|__/g, '').replace(/\\([.()[\]*_#\-+!`>|])/g, '$1'), heading: Boolean(h) };
+      return {
+        text: out
+          .replace(/^\s*>\s?/, '')
+          .replace(/\*\*|__/g, '')
+          .replace(/\\([.()[\]*_#\-+!`>|])/g, '$1'),
+        heading: Boolean(h),
+      };
     };
-    each(text(['#', '##', ' ', '\t', '|', '||', 'a', '标题', '[bookmark:', '[BOOKMARK:', ']', '[', '>', '**', '\\', '.', '\u2028', '-']), (line) => {
-      expect(stripMarkdown(line)).toEqual(strip(line));
-      expect(isMarkdownTableRow(line)).toBe(/^\s*\|.*\|\s*$/.test(line));
-    });
+    each(
+      text([
+        '#',
+        '##',
+        ' ',
+        '\t',
+        '|',
+        '||',
+        'a',
+        '标题',
+        '[bookmark:',
+        '[BOOKMARK:',
+        ']',
+        '[',
+        '>',
+        '**',
+        '\\',
+        '.',
+        '\u2028',
+        '-',
+      ]),
+      (line) => {
+        expect(stripMarkdown(line)).toEqual(strip(line));
+        expect(isMarkdownTableRow(line)).toBe(/^\s*\|.*\|\s*$/.test(line));
+      },
+    );
   });
 });

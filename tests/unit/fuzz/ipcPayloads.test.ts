@@ -14,7 +14,7 @@ import { mulberry32 } from '../seededRandom';
 const SEED = Number(process.env.IPC_FUZZ_SEED ?? 20261201);
 
 const random = mulberry32(SEED);
-const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
 type Def = { type: string; [k: string]: unknown };
 const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -33,7 +33,10 @@ function sample(schema: z.ZodType, depth = 0): unknown {
     }
     case 'string': {
       if (def.format === 'date') return '2026-09-30';
-      const checks = (def.checks as { _zod: { def: { check: string; format?: string; pattern?: RegExp; minimum?: number } } }[] | undefined) ?? [];
+      const checks =
+        (def.checks as
+          { _zod: { def: { check: string; format?: string; pattern?: RegExp; minimum?: number } } }[] | undefined) ??
+        [];
       const regex = checks.find((c) => c._zod.def.format === 'regex')?._zod.def.pattern;
       if (regex?.source.includes('0-9a-f')) return 'a'.repeat(64);
       const min = checks.find((c) => c._zod.def.check === 'min_length')?._zod.def.minimum ?? 0;
@@ -115,7 +118,9 @@ const changes = (ctx: AppContext) => (ctx.ledger.db.prepare('SELECT total_change
 const tally = { channels: 0, malformed: 0, wellFormed: 0, refusedInChinese: 0 };
 
 afterAll(() => {
-  console.log(`ipc fuzz (seed ${SEED}): ${tally.channels} channels, ${tally.malformed} malformed calls refused with no write, ${tally.wellFormed} well-formed calls on missing ids, ${tally.refusedInChinese} of them refused in Chinese`);
+  console.log(
+    `ipc fuzz (seed ${SEED}): ${tally.channels} channels, ${tally.malformed} malformed calls refused with no write, ${tally.wellFormed} well-formed calls on missing ids, ${tally.refusedInChinese} of them refused in Chinese`,
+  );
 });
 
 describe(`every channel against malformed payloads (seed ${SEED})`, () => {
@@ -156,7 +161,8 @@ describe(`every channel against malformed payloads (seed ${SEED})`, () => {
       tally.wellFormed += 1;
       const result = await dispatch(ctx, name, payload);
       if (result.ok) continue;
-      if (result.error.message === INTERNAL_ERROR_MESSAGE) internal.push(`${name} ← ${JSON.stringify(payload).slice(0, 160)}`);
+      if (result.error.message === INTERNAL_ERROR_MESSAGE)
+        internal.push(`${name} ← ${JSON.stringify(payload).slice(0, 160)}`);
       else if (CHINESE.test(result.error.message)) tally.refusedInChinese += 1;
     }
     expect(internal).toEqual([]);

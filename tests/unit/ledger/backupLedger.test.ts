@@ -1,3 +1,4 @@
+// The daily backup: at most one a day, readable, beside the ledger, the newest 14 kept.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

@@ -13,21 +13,36 @@ import { loadMigrations, migrate } from '../../../electron/db/migrate';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { openAppLedger } from '../../../electron/openAppLedger';
-import { backupIfDue, backupsDir, createBackup, dailyBackupAtStart, listBackups } from '../../../electron/services/backupLedger';
-import { defaultSavePlan, reviewIngest } from '../../../electron/services/reviewIngest';
+import {
+  backupIfDue,
+  backupsDir,
+  createBackup,
+  dailyBackupAtStart,
+  listBackups,
+} from '../../../electron/services/backupLedger';
+import { defaultSavePlan, reviewDocument } from '../../../electron/services/documents/reviewDocument';
 import { scribble } from '../../harness/ledgerFaults';
 import { scriptedShell } from '../../harness/scriptedShell';
 import { tempDir } from './helpers';
+import assert from 'node:assert';
 
 const bin = path.resolve(__dirname, '../../../electron/cli/duban.cjs');
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
 
 function startApp(file = path.join(tempDir(), 'duban.sqlite')) {
-  return openAppLedger({ ledgerFile: file, runtime: 'browser-harness', version: 'test', demoIfEmpty: true, today: () => '2026-11-23', shell: scriptedShell(path.join(tempDir(), 'out')) });
+  return openAppLedger({
+    ledgerFile: file,
+    runtime: 'browser-harness',
+    version: 'test',
+    demoIfEmpty: true,
+    today: () => '2026-11-23',
+    shell: scriptedShell(path.join(tempDir(), 'out')),
+  });
 }
 
 const count = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
-const unitNamed = (db: Database.Database, name: string) => count(db, `SELECT COUNT(*) AS n FROM unit WHERE name = '${name}'`);
+const unitNamed = (db: Database.Database, name: string) =>
+  count(db, `SELECT COUNT(*) AS n FROM unit WHERE name = '${name}'`);
 
 async function ok<T>(promise: Promise<{ ok: boolean; data?: unknown; error?: { message: string } }>): Promise<T> {
   const result = await promise;
@@ -42,6 +57,7 @@ describe('restoring after a crash (finding 2)', () => {
     expect(cli('demo', '--db', file).status).toBe(0);
     expect(cli('backup', 'create', '--db', file).status).toBe(0);
     const [backup] = fs.readdirSync(backupsDir(file));
+    assert(backup);
 
     // A "crash": writes sit in the -wal when the process dies, never checkpointed into the file.
     const live = new Database(file);
@@ -107,7 +123,7 @@ describe('restore in the app', () => {
     expect(first.savedAs).toMatch(/-restore\.sqlite$/);
     const list = await ok<BackupList>(dispatch(ctx, 'backups:list', {}));
     // The backup of the ledger before the restore says what was done last in it.
-    expect(list.backups.find((b) => b.name === first.savedAs)?.lastChange?.what).toBe('新增单位');
+    expect(list.backups.find((b) => b.name === first.savedAs)?.lastChange?.what).toBe('新增责任单位 县档案馆');
 
     await ok(dispatch(ctx, 'backups:restore', { name: first.savedAs! }));
     expect(unitNamed(ctx.ledger.db, '县档案馆')).toBe(1);
@@ -122,7 +138,9 @@ describe('restore in the app', () => {
     scribble(path.join(backupsDir(ctx.ledgerFile), bad.name));
     const list = await ok<BackupList>(dispatch(ctx, 'backups:list', {}));
     expect(list.backups.map((b) => b.name)).toEqual([good.name]);
-    expect(list.unusable).toEqual([expect.objectContaining({ name: bad.name, problem: expect.stringContaining('完整性检查未通过') })]);
+    expect(list.unusable).toEqual([
+      expect.objectContaining({ name: bad.name, problem: expect.stringContaining('完整性检查未通过') }),
+    ]);
     const refused = await dispatch(ctx, 'backups:restore', { name: bad.name });
     expect(refused).toMatchObject({ ok: false, error: { code: 'backup_unusable' } });
     expect(unitNamed(ctx.ledger.db, '县财政局')).toBe(1);
@@ -142,15 +160,26 @@ describe('event backups', () => {
   it('saving a policy document and committing returns each take a backup of the ledger as it was just before', async () => {
     const ctx = startApp();
     const data = fs.readFileSync(path.resolve(__dirname, '../../fixtures/documents/wenshui-measures-2023-57.docx'));
-    const review = await reviewIngest(ctx.ledger, '若干措施.docx', data);
-    await ok(dispatch(ctx, 'ingest:save', defaultSavePlan(review)));
+    const review = await reviewDocument(ctx.ledger, '若干措施.docx', data);
+    await ok(dispatch(ctx, 'documents:save', defaultSavePlan(review)));
 
     const snap = readLedgerSnapshot(ctx.ledger);
     const round = snap.rounds.find((r) => !r.closed)!;
     const unitId = snap.roundUnits.find((ru) => ru.roundId === round.id)!.unitId;
-    const task = snap.tasks.find((t) => t.level === 'item' && !snap.reports.some((r) => r.taskId === t.id && r.unitId === unitId && r.roundId === round.id))!;
+    const task = snap.tasks.find(
+      (t) =>
+        t.level === 'item' &&
+        !snap.reports.some((r) => r.taskId === t.id && r.unitId === unitId && r.roundId === round.id),
+    )!;
     const file = { fileName: '沙溪镇.xlsx', sha256: 'a'.repeat(64), size: 10, unitId };
-    const row = { taskId: task.id, status: '推进中' as const, percent: 50, progress: '已完成摸底。', problems: '', nextSteps: '' };
+    const row = {
+      taskId: task.id,
+      status: '推进中' as const,
+      percent: 50,
+      progress: '已完成摸底。',
+      problems: '',
+      nextSteps: '',
+    };
     await ok(dispatch(ctx, 'returns:commit', { roundId: round.id, files: [{ ...file, rows: [row] }] }));
 
     const list = listBackups(ctx.ledgerFile).backups;
@@ -158,7 +187,10 @@ describe('event backups', () => {
     const imported = list.find((b) => b.kind === 'import')!;
     const docs = (name: string) => {
       const db = openLedger(path.join(backupsDir(ctx.ledgerFile), name), { readonly: true });
-      const n = { documents: count(db, 'SELECT COUNT(*) AS n FROM policy_document'), reports: count(db, 'SELECT COUNT(*) AS n FROM progress_report') };
+      const n = {
+        documents: count(db, 'SELECT COUNT(*) AS n FROM policy_document'),
+        reports: count(db, 'SELECT COUNT(*) AS n FROM progress_report'),
+      };
       db.close();
       return n;
     };
@@ -170,7 +202,8 @@ describe('event backups', () => {
 
   it('keeps the newest 14 daily and the last 10 event backups, counted apart', async () => {
     const ctx = startApp();
-    for (let day = 1; day <= 20; day++) await backupIfDue(ctx.ledger.db, ctx.ledgerFile, `2026-10-${String(day).padStart(2, '0')}`);
+    for (let day = 1; day <= 20; day++)
+      await backupIfDue(ctx.ledger.db, ctx.ledgerFile, `2026-10-${String(day).padStart(2, '0')}`);
     for (let i = 0; i < 13; i++) createBackup(ctx.ledger.db, ctx.ledgerFile, new Date(2026, 10, 1, 9, i, 0));
     const names = fs.readdirSync(backupsDir(ctx.ledgerFile));
     expect(names.filter((n) => /-\d{4}-\d{2}-\d{2}\.sqlite$/.test(n))).toHaveLength(DAILY_KEPT);
@@ -183,11 +216,15 @@ describe('event backups', () => {
   it('an older ledger is backed up, as it was, before its schema is migrated', () => {
     const file = path.join(tempDir(), 'duban.sqlite');
     const raw = new Database(file);
-    migrate(raw, loadMigrations().filter((m) => m.version === 1));
+    migrate(
+      raw,
+      loadMigrations().filter((m) => m.version === 1),
+    );
     raw.prepare("INSERT INTO unit (name) VALUES ('县财政局')").run();
     raw.close();
     openLedger(file).close();
     const [backup] = listBackups(file).backups;
+    assert(backup);
     expect(backup.kind).toBe('migration');
     const copy = new Database(path.join(backupsDir(file), backup.name), { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
@@ -205,11 +242,14 @@ describe('event backups', () => {
     const result = await dispatch(ctx, 'units:list', {});
     expect(result.ok).toBe(true);
     expect(result.notices).toEqual([{ kind: 'warning', message: expect.stringContaining('今天的自动备份没有完成') }]);
-    expect(result.notices![0].message).toContain(backupsDir(ctx.ledgerFile));
+    expect(result.notices![0]?.message).toContain(backupsDir(ctx.ledgerFile));
     // Told once, not on every answer after.
     expect((await dispatch(ctx, 'units:list', {})).notices).toBeUndefined();
     const made = await dispatch(ctx, 'backups:create', {});
-    expect(made).toMatchObject({ ok: false, error: { code: 'backup_failed', message: expect.stringContaining('备份没有完成') } });
+    expect(made).toMatchObject({
+      ok: false,
+      error: { code: 'backup_failed', message: expect.stringContaining('备份没有完成') },
+    });
     ctx.ledger.db.close();
   });
 });

@@ -27,7 +27,15 @@ beforeAll(async () => {
   // Bundled once: a child that starts in a fraction of a second, so 120 kills fit in the test run.
   const dir = tempDir();
   child = path.join(dir, 'crashChild.cjs');
-  await build({ entryPoints: [path.resolve(__dirname, '../../crash/crashChild.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: child, external: ['better-sqlite3'], logLevel: 'error' });
+  await build({
+    entryPoints: [path.resolve(__dirname, '../../crash/crashChild.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: child,
+    external: ['better-sqlite3'],
+    logLevel: 'error',
+  });
   fs.cpSync(migrationsDir(), path.join(dir, 'migrations'), { recursive: true });
   const { ctx, file } = freshLedger({ demo: true });
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -50,7 +58,12 @@ function killDuring(kind: string, setup?: (dir: string) => void): Promise<Trial>
   setup?.(dir);
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [child, ledger, kind, exportTarget], {
-      env: { ...process.env, NODE_PATH: path.resolve(__dirname, '../../../node_modules'), CRASH_PASTE_ROWS: String(PASTE_ROWS), CRASH_DOCUMENT_ITEMS: String(DOCUMENT_ITEMS) },
+      env: {
+        ...process.env,
+        NODE_PATH: path.resolve(__dirname, '../../../node_modules'),
+        CRASH_PASTE_ROWS: String(PASTE_ROWS),
+        CRASH_DOCUMENT_ITEMS: String(DOCUMENT_ITEMS),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -79,7 +92,8 @@ function opened(trial: Trial) {
   return db;
 }
 
-const count = (db: ReturnType<typeof openLedger>, sql: string, ...args: unknown[]) => (db.prepare(sql).get(...args) as { n: number }).n;
+const count = (db: ReturnType<typeof openLedger>, sql: string, ...args: unknown[]) =>
+  (db.prepare(sql).get(...args) as { n: number }).n;
 
 describe(`killed mid-write (${TRIALS} kills each, seed ${SEED})`, () => {
   it('an import commit: every batch whole with its reports and their audit rows, or not there at all', async () => {
@@ -87,17 +101,30 @@ describe(`killed mid-write (${TRIALS} kills each, seed ${SEED})`, () => {
     for (let i = 0; i < TRIALS; i++) {
       const trial = await killDuring('import');
       const db = opened(trial);
-      const batches = db.prepare("SELECT id, change_set_id AS cs, counts FROM import_batch WHERE kind = 'returns'").all() as { id: number; cs: number; counts: string }[];
+      const batches = db
+        .prepare("SELECT id, change_set_id AS cs, counts FROM import_batch WHERE kind = 'returns'")
+        .all() as { id: number; cs: number; counts: string }[];
       // Everything the child was told had committed is there; at most the one being written when killed is extra.
       expect(batches.length === trial.committed || batches.length === trial.committed + 1, `trial ${i}`).toBe(true);
       for (const b of batches) {
         const rows = JSON.parse(b.counts).rows as number;
-        expect(count(db, "SELECT COUNT(*) AS n FROM audit_log WHERE change_set_id = ? AND entity = 'progress_report'", b.cs), `batch ${b.id}`).toBe(rows);
+        expect(
+          count(db, "SELECT COUNT(*) AS n FROM audit_log WHERE change_set_id = ? AND entity = 'progress_report'", b.cs),
+          `batch ${b.id}`,
+        ).toBe(rows);
       }
       // Later batches of the same township replace earlier reports; the newest batch still holds all of its own.
       const newest = batches.at(-1);
-      if (newest) expect(count(db, 'SELECT COUNT(*) AS n FROM progress_report WHERE import_batch_id = ?', newest.id)).toBe(JSON.parse(newest.counts).rows);
-      expect(count(db, 'SELECT COUNT(*) AS n FROM progress_report WHERE import_batch_id IS NOT NULL AND import_batch_id NOT IN (SELECT id FROM import_batch)')).toBe(0);
+      if (newest)
+        expect(count(db, 'SELECT COUNT(*) AS n FROM progress_report WHERE import_batch_id = ?', newest.id)).toBe(
+          JSON.parse(newest.counts).rows,
+        );
+      expect(
+        count(
+          db,
+          'SELECT COUNT(*) AS n FROM progress_report WHERE import_batch_id IS NOT NULL AND import_batch_id NOT IN (SELECT id FROM import_batch)',
+        ),
+      ).toBe(0);
       atLeastOne += batches.length > 0 ? 1 : 0;
       db.close();
     }
@@ -108,11 +135,22 @@ describe(`killed mid-write (${TRIALS} kills each, seed ${SEED})`, () => {
     for (let i = 0; i < TRIALS; i++) {
       const trial = await killDuring('document');
       const db = opened(trial);
-      const docs = db.prepare("SELECT id FROM policy_document WHERE title LIKE '崩溃测试实施方案%'").all() as { id: number }[];
+      const docs = db.prepare("SELECT id FROM policy_document WHERE title LIKE '崩溃测试实施方案%'").all() as {
+        id: number;
+      }[];
       expect(docs.length === trial.committed || docs.length === trial.committed + 1, `trial ${i}`).toBe(true);
-      for (const d of docs) expect(count(db, "SELECT COUNT(*) AS n FROM task WHERE document_id = ? AND level = 'item'", d.id), `document ${d.id}`).toBe(DOCUMENT_ITEMS);
+      for (const d of docs)
+        expect(
+          count(db, "SELECT COUNT(*) AS n FROM task WHERE document_id = ? AND level = 'item'", d.id),
+          `document ${d.id}`,
+        ).toBe(DOCUMENT_ITEMS);
       const items = count(db, "SELECT COUNT(*) AS n FROM task WHERE content LIKE '崩溃测试工作内容%'");
-      expect(count(db, "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'task' AND action = 'create' AND json_extract(after, '$.content') LIKE '崩溃测试工作内容%'")).toBe(items);
+      expect(
+        count(
+          db,
+          "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'task' AND action = 'create' AND json_extract(after, '$.content') LIKE '崩溃测试工作内容%'",
+        ),
+      ).toBe(items);
       db.close();
     }
   }, 300_000);
@@ -123,8 +161,15 @@ describe(`killed mid-write (${TRIALS} kills each, seed ${SEED})`, () => {
       const db = opened(trial);
       const pasted = count(db, "SELECT COUNT(*) AS n FROM task WHERE content LIKE 'CRASHPASTE %'");
       expect(pasted % PASTE_ROWS, `trial ${i}: ${pasted} rows`).toBe(0);
-      expect(pasted / PASTE_ROWS === trial.committed || pasted / PASTE_ROWS === trial.committed + 1, `trial ${i}`).toBe(true);
-      expect(count(db, "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'task' AND action = 'create' AND json_extract(after, '$.content') LIKE 'CRASHPASTE %'")).toBe(pasted);
+      expect(pasted / PASTE_ROWS === trial.committed || pasted / PASTE_ROWS === trial.committed + 1, `trial ${i}`).toBe(
+        true,
+      );
+      expect(
+        count(
+          db,
+          "SELECT COUNT(*) AS n FROM audit_log WHERE entity = 'task' AND action = 'create' AND json_extract(after, '$.content') LIKE 'CRASHPASTE %'",
+        ),
+      ).toBe(pasted);
       db.close();
     }
   }, 300_000);
@@ -135,12 +180,17 @@ describe(`killed mid-write (${TRIALS} kills each, seed ${SEED})`, () => {
     const oldBytes = Buffer.from(await old.xlsx.writeBuffer());
     let replaced = 0;
     for (let i = 0; i < TRIALS; i++) {
-      const trial = await killDuring('export', (dir) => fs.writeFileSync(path.join(dir, '重点任务清单.xlsx'), oldBytes));
+      const trial = await killDuring('export', (dir) =>
+        fs.writeFileSync(path.join(dir, '重点任务清单.xlsx'), oldBytes),
+      );
       const bytes = fs.readFileSync(trial.exportTarget);
       if (bytes.equals(oldBytes)) continue;
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(bytes as unknown as ArrayBuffer);
-      expect(String(book.worksheets[0]!.getCell('A1').value ?? '') + String(book.worksheets[0]!.getCell('A2').value ?? ''), `trial ${i}`).toMatch(/重点任务清单/);
+      expect(
+        String(book.worksheets[0]!.getCell('A1').value ?? '') + String(book.worksheets[0]!.getCell('A2').value ?? ''),
+        `trial ${i}`,
+      ).toMatch(/重点任务清单/);
       replaced += 1;
     }
     expect(replaced).toBeGreaterThan(0);

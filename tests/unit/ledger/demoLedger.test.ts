@@ -1,3 +1,4 @@
+// The demo ledger holds 新昌 appendix 2's work items, its leadership group, every kind of deadline and a round.
 import { describe, expect, it } from 'vitest';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { freshLedger } from './helpers';
@@ -16,8 +17,8 @@ describe('demo ledger', () => {
       return [u.name, u.shortName, ...u.aliases].includes(written);
     };
     gold.items.forEach((g, i) => {
-      expect(matches(g.units[0], items[i].leadUnitIds[0])).toBe(true);
-      expect(items[i].leadUnitIds.length + items[i].coUnitIds.length).toBe(g.units.length);
+      expect(matches(g.units[0]!, items[i]!.leadUnitIds[0]!)).toBe(true);
+      expect(items[i]!.leadUnitIds.length + items[i]!.coUnitIds.length).toBe(g.units.length);
     });
     const sections = snap.tasks.filter((t) => t.level === 'section');
     expect(sections.map((s) => s.number + s.title)).toEqual([...new Set(gold.items.map((g) => g.section))]);

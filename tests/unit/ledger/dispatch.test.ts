@@ -1,6 +1,6 @@
+// dispatch(): valid requests run, bad payloads and failures come back as Chinese messages, internals logged.
 import { describe, expect, it, vi } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
-import path from 'node:path';
 import { demoApp } from './helpers';
 
 const context = demoApp;
@@ -15,7 +15,10 @@ describe('dispatch over the channel map', () => {
   it('refuses an invalid payload with a Chinese message before any handler runs', async () => {
     const ctx = context();
     const result = await dispatch(ctx, 'units:create', { name: '', kind: 'township' });
-    expect(result).toEqual({ ok: false, error: { code: 'invalid_request', message: '单位名称不能为空，请填写单位全称。' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: '单位名称不能为空，请填写单位全称。' },
+    });
     const wrongType = await dispatch(ctx, 'units:update', { id: 'x', patch: {} });
     expect(wrongType.ok).toBe(false);
     expect(!wrongType.ok && /[\u4e00-\u9fa5]/.test(wrongType.error.message)).toBe(true);

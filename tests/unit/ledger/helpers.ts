@@ -1,21 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
+// Ledgers for unit tests: a fresh or demo ledger in a temp folder, and the app's context over it.
 import path from 'node:path';
 import { createContext, type LedgerContext } from '../../../electron/db/audit';
 import { openLedger } from '../../../electron/db/connection';
 import { findDemoLedgerFile, loadDemoLedger, readDemoLedgerFile } from '../../../electron/services/demoLedger';
 import type { AppContext } from '../../../electron/handlers/context';
 import { scriptedShell } from '../../harness/scriptedShell';
+import { makeTempDir } from '../tempDirs';
 
 export function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'duban-unit-'));
+  return makeTempDir('duban-unit-');
 }
 
 /** A fresh ledger file; with demo: true it holds the demo ledger a new installation shows. */
 export function freshLedger(options: { demo?: boolean } = {}): { ctx: LedgerContext; file: string } {
   const file = path.join(tempDir(), 'duban.sqlite');
   let tick = 0;
-  const ctx = createContext(openLedger(file), '测试', () => new Date(Date.UTC(2026, 10, 23, 1, 0, tick++)).toISOString());
+  const ctx = createContext(openLedger(file), '测试', () =>
+    new Date(Date.UTC(2026, 10, 23, 1, 0, tick++)).toISOString(),
+  );
   if (options.demo) loadDemoLedger(ctx, readDemoLedgerFile(findDemoLedgerFile()));
   return { ctx, file };
 }

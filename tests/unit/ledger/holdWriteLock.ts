@@ -4,8 +4,10 @@ import fs from 'node:fs';
 import { createContext } from '../../../electron/db/audit';
 import { openLedger } from '../../../electron/db/connection';
 import { createUnit } from '../../../electron/db/repositories/units';
+import assert from 'node:assert';
 
 const [file, holdMs] = process.argv.slice(2);
+assert(file);
 const ctx = createContext(openLedger(file, { create: false }), '命令行');
 ctx.db.transaction(() => {
   createUnit(ctx, { name: '县档案馆', kind: 'county_department' });

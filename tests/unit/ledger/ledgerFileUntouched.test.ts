@@ -32,14 +32,23 @@ function fingerprint(file: string) {
 }
 
 function startApp(file: string) {
-  return openAppLedger({ ledgerFile: file, runtime: 'browser-harness', version: 'test', demoIfEmpty: true, shell: scriptedShell(path.join(tempDir(), 'out')) });
+  return openAppLedger({
+    ledgerFile: file,
+    runtime: 'browser-harness',
+    version: 'test',
+    demoIfEmpty: true,
+    shell: scriptedShell(path.join(tempDir(), 'out')),
+  });
 }
 
 /** A ledger as an older version left it: schema 001 only, rollback journal (not yet WAL). */
 function oldLedger(): string {
   const file = path.join(tempDir(), 'old.sqlite');
   const raw = new Database(file);
-  migrate(raw, loadMigrations().filter((m) => m.version === 1));
+  migrate(
+    raw,
+    loadMigrations().filter((m) => m.version === 1),
+  );
   raw.prepare("INSERT INTO unit (name) VALUES ('县财政局')").run();
   raw.close();
   return file;

@@ -1,3 +1,4 @@
+// Opening a ledger file: a new one created, and foreign, damaged or newer files refused untouched.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

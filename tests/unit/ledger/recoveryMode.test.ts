@@ -36,7 +36,10 @@ describe('recovery mode at start', () => {
     const damagedBytes = fs.readFileSync(ctx.ledgerFile);
 
     const refused = await dispatch(ctx, 'units:list', {});
-    expect(refused).toEqual({ ok: false, error: { code: 'ledger_unavailable', message: expect.stringContaining('从备份恢复') } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'ledger_unavailable', message: expect.stringContaining('从备份恢复') },
+    });
 
     const state = await data<RecoveryState>(dispatch(ctx, 'recovery:state', {}));
     expect(state.problem).toMatchObject({ code: 'ledger_corrupt', message: expect.stringContaining('已损坏') });
@@ -53,7 +56,7 @@ describe('recovery mode at start', () => {
     // The damaged file is kept, byte for byte, under a new name.
     const kept = fs.readdirSync(dir).filter((f) => /^duban\.sqlite\.damaged-\d{8}-\d{6}$/.test(f));
     expect(kept).toHaveLength(1);
-    expect(fs.readFileSync(path.join(dir, kept[0])).equals(damagedBytes)).toBe(true);
+    expect(fs.readFileSync(path.join(dir, kept[0]!)).equals(damagedBytes)).toBe(true);
     expect((await data<RecoveryState>(dispatch(ctx, 'recovery:state', {}))).problem).toBeNull();
     ctx.ledger.db.close();
   });
@@ -62,7 +65,7 @@ describe('recovery mode at start', () => {
     const { ctx, dir } = startOn('empty');
     expect(ctx.ledgerProblem?.code).toBe('ledger_empty_file');
     const { movedAside } = await data<{ movedAside: string[] }>(dispatch(ctx, 'recovery:startEmpty', {}));
-    expect(fs.statSync(path.join(dir, movedAside[0])).size).toBe(0);
+    expect(fs.statSync(path.join(dir, movedAside[0]!)).size).toBe(0);
     expect(await data<unknown[]>(dispatch(ctx, 'units:list', {}))).toEqual([]);
     // Once the ledger is open again there is nothing to start over.
     expect(await dispatch(ctx, 'recovery:startEmpty', {})).toMatchObject({ ok: false, error: { code: 'ledger_fine' } });

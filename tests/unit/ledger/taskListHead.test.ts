@@ -1,3 +1,4 @@
+// tasks:view with only the first rows gives the same rows as the whole list, and the full count.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';

@@ -1,3 +1,4 @@
+// 责任单位 in the ledger: names kept unique, edits and refusals audited, a unit in use not deleted.
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../../electron/db/audit';
 import { createTask } from '../../../electron/db/repositories/tasks';
@@ -7,7 +8,12 @@ import { auditCount, freshLedger } from './helpers';
 describe('units repository', () => {
   it('creates a unit and writes its audit row in the same transaction', () => {
     const { ctx } = freshLedger();
-    const unit = createUnit(ctx, { name: ' 县医疗保障局 ', shortName: '县医保局', kind: 'county_department', aliases: ['医保局', '医保局', ''] });
+    const unit = createUnit(ctx, {
+      name: ' 县医疗保障局 ',
+      shortName: '县医保局',
+      kind: 'county_department',
+      aliases: ['医保局', '医保局', ''],
+    });
     expect(unit).toMatchObject({ name: '县医疗保障局', shortName: '县医保局', aliases: ['医保局'], active: true });
     const [entry] = listAudit(ctx.db, { entity: 'unit', entityId: unit.id });
     expect(entry).toMatchObject({ action: 'create', actor: '测试', after: { name: '县医疗保障局' } });
@@ -30,7 +36,11 @@ describe('units repository', () => {
     createUnit(ctx, { name: '县公安局' });
     updateUnit(ctx, a.id, { contactPerson: '赵会计', phone: '0575-86020001' });
     const [entry] = listAudit(ctx.db, { entity: 'unit', entityId: a.id });
-    expect(entry).toMatchObject({ action: 'update', before: { contactPerson: '' }, after: { contactPerson: '赵会计' } });
+    expect(entry).toMatchObject({
+      action: 'update',
+      before: { contactPerson: '' },
+      after: { contactPerson: '赵会计' },
+    });
     expect(() => updateUnit(ctx, a.id, { name: '县公安局' })).toThrow('已存在');
     expect(listUnits(ctx).find((u) => u.id === a.id)?.name).toBe('县财政局');
   });
@@ -41,10 +51,20 @@ describe('units repository', () => {
     const spare = createUnit(ctx, { name: '县统计局' });
     const section = createTask(ctx, { level: 'section', number: '一、', title: '保障机制' });
     const task = createTask(ctx, { level: 'task', parentId: section.id, number: '1.', title: '完善财政补偿' });
-    createTask(ctx, { level: 'item', parentId: task.id, content: '落实基层医疗卫生机构财政补助政策', leadUnitIds: [finance.id] });
-    expect(() => deleteUnit(ctx, finance.id)).toThrow(/“县财政局”仍是 “落实基层医疗卫生机构财政补助政策”共 1 项任务的责任单位，不能删除/);
+    createTask(ctx, {
+      level: 'item',
+      parentId: task.id,
+      content: '落实基层医疗卫生机构财政补助政策',
+      leadUnitIds: [finance.id],
+    });
+    expect(() => deleteUnit(ctx, finance.id)).toThrow(
+      /“县财政局”仍是 “落实基层医疗卫生机构财政补助政策”共 1 项任务的责任单位，不能删除/,
+    );
     deleteUnit(ctx, spare.id);
     expect(listUnits(ctx).map((u) => u.name)).toEqual(['县财政局']);
-    expect(listAudit(ctx.db, { entity: 'unit', entityId: spare.id })[0]).toMatchObject({ action: 'delete', before: { name: '县统计局' } });
+    expect(listAudit(ctx.db, { entity: 'unit', entityId: spare.id })[0]).toMatchObject({
+      action: 'delete',
+      before: { name: '县统计局' },
+    });
   });
 });

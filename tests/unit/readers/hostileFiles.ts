@@ -95,7 +95,8 @@ export function zeroBomb(size: number): { bytes: Buffer; size: number; crc: numb
   return { bytes: Buffer.concat(parts), size, crc };
 }
 
-const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xmlEscape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Column letters of a 0-based index (0 → A, 16383 → XFD). */
 export function columnName(index: number): string {
@@ -105,7 +106,13 @@ export function columnName(index: number): string {
 }
 
 /** A worksheet's XML: rows of inline strings and numbers, with optional dimension, merges and extra rows. */
-export function sheetXml(opts: { rows: (string | number | null)[][]; dimension?: string; merges?: string[]; extraRows?: string; firstRow?: number }): string {
+export function sheetXml(opts: {
+  rows: (string | number | null)[][];
+  dimension?: string;
+  merges?: string[];
+  extraRows?: string;
+  firstRow?: number;
+}): string {
   const first = opts.firstRow ?? 1;
   const rows = opts.rows
     .map((cells, r) => {
@@ -113,13 +120,17 @@ export function sheetXml(opts: { rows: (string | number | null)[][]; dimension?:
         .map((v, c) => {
           if (v === null) return '';
           const ref = `${columnName(c)}${r + first}`;
-          return typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`;
+          return typeof v === 'number'
+            ? `<c r="${ref}"><v>${v}</v></c>`
+            : `<c r="${ref}" t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`;
         })
         .join('');
       return `<row r="${r + first}">${cs}</row>`;
     })
     .join('');
-  const merges = opts.merges?.length ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const merges = opts.merges?.length
+    ? `<mergeCells count="${opts.merges.length}">${opts.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
@@ -169,7 +180,11 @@ export function xlsxEntries(sheet: string, extra: ZipEntry[] = []): ZipEntry[] {
 
 /** A township's return as a minimal .xlsx: a title, a header and the given work rows. */
 export function returnRows(items: string[], progress = '已完成阶段性工作'): (string | number | null)[][] {
-  return [['沙溪镇重点任务推进情况表'], ['序号', '工作内容', '进展情况', '完成进度', '状态'], ...items.map((t, i) => [i + 1, t, progress, '60%', '推进中'])];
+  return [
+    ['沙溪镇重点任务推进情况表'],
+    ['序号', '工作内容', '进展情况', '完成进度', '状态'],
+    ...items.map((t, i) => [i + 1, t, progress, '60%', '推进中']),
+  ];
 }
 
 export function minimalXlsx(items: string[]): Buffer {
@@ -177,7 +192,8 @@ export function minimalXlsx(items: string[]): Buffer {
 }
 
 /** WordprocessingML paragraphs. */
-export const paragraphsXml = (paragraphs: string[]) => paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join('');
+export const paragraphsXml = (paragraphs: string[]) =>
+  paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${xmlEscape(p)}</w:t></w:r></w:p>`).join('');
 
 /** A .docx whose body is the given paragraphs (or raw body XML). */
 export function docxOf(paragraphs: string[] | { bodyXml: string }): Buffer {
@@ -200,7 +216,9 @@ export function docxOf(paragraphs: string[] | { bodyXml: string }): Buffer {
     },
     {
       name: 'word/document.xml',
-      data: Buffer.from(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`),
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+      ),
     },
   ]);
 }
@@ -227,5 +245,9 @@ export function repeatBomb(chunk: Buffer, times: number): { bytes: Buffer; size:
   const deflated = zlib.deflateRawSync(chunk, { finishFlush: zlib.constants.Z_FULL_FLUSH });
   let crc = 0;
   for (let i = 0; i < times; i++) crc = zlib.crc32(chunk, crc);
-  return { bytes: Buffer.concat([...Array.from({ length: times }, () => deflated), Buffer.from([0x03, 0x00])]), size: chunk.length * times, crc };
+  return {
+    bytes: Buffer.concat([...Array.from({ length: times }, () => deflated), Buffer.from([0x03, 0x00])]),
+    size: chunk.length * times,
+    crc,
+  };
 }

@@ -17,21 +17,32 @@ describe('the reader worker', () => {
   it('stops a file that runs past the time limit, names it and the limit, and reads the rest of the batch', async () => {
     const { ctx } = freshLedger({ demo: true });
     const snap = readLedgerSnapshot(ctx);
-    const items = snap.tasks.filter((t) => t.level === 'item').slice(0, 3).map((t) => t.content);
+    const items = snap.tasks
+      .filter((t) => t.level === 'item')
+      .slice(0, 3)
+      .map((t) => t.content);
     const logged: string[] = [];
-    await withReaders({ ledger: readerLedger(snap), limits: { timeoutMs: 5000 }, workerScript: HANGING, log: (_, message) => logged.push(message) }, async (readers) => {
-      const options = { referenceDate: TODAY };
-      const before = await readers.analyseReturn('城南乡.xlsx', minimalXlsx(items), options);
-      const hung = await readers.analyseReturn('hang_沙溪镇.xlsx', minimalXlsx(items), options);
-      const after = await readers.analyseReturn('城南乡.xlsx', minimalXlsx(items), options);
-      expect(before.rows.map((r) => r.taskContent)).toEqual(items);
-      expect(hung.error?.code).toBe('read_timeout');
-      expect(hung.error?.message).toContain('“hang_沙溪镇.xlsx”读取超过 5 秒仍未完成，已停止读取');
-      expect(hung.error?.message).toContain('其他文件不受影响');
-      // Read by a fresh worker, which was sent the ledger again.
-      expect(after.rows).toEqual(before.rows);
-      expect(logged).toContain('reader stopped hang_沙溪镇.xlsx: time limit 5000 ms');
-    });
+    await withReaders(
+      {
+        ledger: readerLedger(snap),
+        limits: { timeoutMs: 5000 },
+        workerScript: HANGING,
+        log: (_, message) => logged.push(message),
+      },
+      async (readers) => {
+        const options = { referenceDate: TODAY };
+        const before = await readers.analyzeReturn('城南乡.xlsx', minimalXlsx(items), options);
+        const hung = await readers.analyzeReturn('hang_沙溪镇.xlsx', minimalXlsx(items), options);
+        const after = await readers.analyzeReturn('城南乡.xlsx', minimalXlsx(items), options);
+        expect(before.rows.map((r) => r.taskContent)).toEqual(items);
+        expect(hung.error?.code).toBe('read_timeout');
+        expect(hung.error?.message).toContain('“hang_沙溪镇.xlsx”读取超过 5 秒仍未完成，已停止读取');
+        expect(hung.error?.message).toContain('其他文件不受影响');
+        // Read by a fresh worker, which was sent the ledger again.
+        expect(after.rows).toEqual(before.rows);
+        expect(logged).toContain('reader stopped hang_沙溪镇.xlsx: time limit 5000 ms');
+      },
+    );
   });
 
   it('stops a file that needs more memory than the worker may use, names it and the limit, and reads the next', async () => {

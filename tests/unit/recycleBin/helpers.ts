@@ -1,3 +1,4 @@
+// The 回收站 tests' tools: the demo app, typed channel calls, and tables read whole to compare.
 import { dispatch } from '../../../electron/handlers/dispatch';
 import type { ChannelName, RequestOf, ResponseOf } from '../../../shared/channels';
 import { demoApp } from '../ledger/helpers';
@@ -8,7 +9,11 @@ export type BinApp = ReturnType<typeof demoApp>;
 export const binApp = demoApp;
 
 /** Calls a channel as the renderer does; a refusal throws with the clerk's message. */
-export async function call<C extends ChannelName>(app: BinApp, channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+export async function call<C extends ChannelName>(
+  app: BinApp,
+  channel: C,
+  payload: RequestOf<C>,
+): Promise<ResponseOf<C>> {
   const result = await dispatch(app, channel, payload);
   if (!result.ok) throw new Error(result.error.message);
   return result.data as ResponseOf<C>;

@@ -4,7 +4,17 @@ import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { binApp, call, count, tables, type BinApp } from './helpers';
 
 const report = (roundId: number, unitId: number, taskId: number, progress: string) =>
-  ({ roundId, unitId, taskId, status: '推进中', percent: 50, progress, problems: '', nextSteps: '', source: 'phone' }) as const;
+  ({
+    roundId,
+    unitId,
+    taskId,
+    status: '推进中',
+    percent: 50,
+    progress,
+    problems: '',
+    nextSteps: '',
+    source: 'phone',
+  }) as const;
 
 async function binnedId(app: BinApp, label: string): Promise<number> {
   const entry = (await call(app, 'recycleBin:list', {})).find((e) => e.label === label);
@@ -19,7 +29,11 @@ describe('还原 after the ledger moved on', () => {
     const typed = await call(app, 'rounds:saveReport', report(1, 1, 64, '已建立医疗风险基金'));
     const before = tables(app, ['task', 'task_unit', 'progress_report']);
     await call(app, 'tasks:delete', { id: 62 });
-    const newcomer = await call(app, 'tasks:create', { level: 'task', parentId: 49, fields: { number: '5.', title: '新增的重点任务' } });
+    const newcomer = await call(app, 'tasks:create', {
+      level: 'task',
+      parentId: 49,
+      fields: { number: '5.', title: '新增的重点任务' },
+    });
     const otherReport = await call(app, 'rounds:saveReport', report(1, 2, 3, '另一条推进情况'));
     expect(newcomer.id).toBe(62);
     expect(otherReport.id).toBe(typed.id);
@@ -32,16 +46,25 @@ describe('还原 after the ledger moved on', () => {
     const restoredReport = (after.progress_report as { id: number; task_id: number }[]).find((r) => r.task_id === 64)!;
     const moved = (id: number | null) => (id === 62 ? outcome.rootId : id);
     const expected = {
-      task: (before.task as { id: number; parent_id: number | null }[]).map((t) => ({ ...t, id: moved(t.id), parent_id: moved(t.parent_id) })),
+      task: (before.task as { id: number; parent_id: number | null }[]).map((t) => ({
+        ...t,
+        id: moved(t.id),
+        parent_id: moved(t.parent_id),
+      })),
       task_unit: (before.task_unit as { task_id: number }[]).map((l) => ({ ...l, task_id: moved(l.task_id) })),
-      progress_report: (before.progress_report as { id: number }[]).map((r) => (r.id === typed.id ? { ...r, id: restoredReport.id } : r)),
+      progress_report: (before.progress_report as { id: number }[]).map((r) =>
+        r.id === typed.id ? { ...r, id: restoredReport.id } : r,
+      ),
     };
     const withoutNewcomers = {
       task: (after.task as { id: number }[]).filter((t) => t.id !== newcomer.id),
       task_unit: (after.task_unit as { task_id: number }[]).filter((l) => l.task_id !== newcomer.id),
       progress_report: (after.progress_report as { id: number }[]).filter((r) => r.id !== otherReport.id),
     };
-    const byId = (rows: unknown[]) => [...(rows as { id?: number; task_id?: number; unit_id?: number }[])].sort((a, b) => (a.id ?? a.task_id! * 1000 + a.unit_id!) - (b.id ?? b.task_id! * 1000 + b.unit_id!));
+    const byId = (rows: unknown[]) =>
+      [...(rows as { id?: number; task_id?: number; unit_id?: number }[])].sort(
+        (a, b) => (a.id ?? a.task_id! * 1000 + a.unit_id!) - (b.id ?? b.task_id! * 1000 + b.unit_id!),
+      );
     expect(byId(withoutNewcomers.task)).toEqual(byId(expected.task));
     expect(byId(withoutNewcomers.task_unit)).toEqual(byId(expected.task_unit));
     expect(byId(withoutNewcomers.progress_report)).toEqual(byId(expected.progress_report));
@@ -52,7 +75,11 @@ describe('还原 after the ledger moved on', () => {
   it('follows a unit that was itself restored under a new id, never the new unit that took its old id', async () => {
     const app = binApp();
     const unit = await call(app, 'units:create', { name: '县统计局', kind: 'county_department' });
-    const item = await call(app, 'tasks:create', { level: 'item', parentId: 62, fields: { content: '开展风险监测统计', leadUnitIds: [unit.id] } });
+    const item = await call(app, 'tasks:create', {
+      level: 'item',
+      parentId: 62,
+      fields: { content: '开展风险监测统计', leadUnitIds: [unit.id] },
+    });
     await call(app, 'tasks:delete', { id: item.id });
     await call(app, 'units:delete', { id: unit.id });
     const taker = await call(app, 'units:create', { name: '县审计局', kind: 'county_department' });
@@ -69,12 +96,18 @@ describe('还原 after the ledger moved on', () => {
   it('refuses, naming it, while something the item needs is in the bin too; nothing is half restored', async () => {
     const app = binApp();
     const unit = await call(app, 'units:create', { name: '县统计局', kind: 'county_department' });
-    const item = await call(app, 'tasks:create', { level: 'item', parentId: 62, fields: { content: '开展风险监测统计', leadUnitIds: [unit.id] } });
+    const item = await call(app, 'tasks:create', {
+      level: 'item',
+      parentId: 62,
+      fields: { content: '开展风险监测统计', leadUnitIds: [unit.id] },
+    });
     await call(app, 'tasks:delete', { id: item.id });
     await call(app, 'units:delete', { id: unit.id });
     const itemEntry = await binnedId(app, '开展风险监测统计');
     const before = tables(app, ['task', 'task_unit', 'unit', 'recycle_bin']);
-    await expect(call(app, 'recycleBin:restore', { id: itemEntry })).rejects.toThrow('它用到的单位“县统计局”也在回收站中。请先还原单位“县统计局”，再还原这一项。');
+    await expect(call(app, 'recycleBin:restore', { id: itemEntry })).rejects.toThrow(
+      '它用到的单位“县统计局”也在回收站中。请先还原单位“县统计局”，再还原这一项。',
+    );
     expect(tables(app, ['task', 'task_unit', 'unit', 'recycle_bin'])).toEqual(before);
 
     await call(app, 'recycleBin:restore', { id: await binnedId(app, '县统计局') });
@@ -87,10 +120,16 @@ describe('还原 after the ledger moved on', () => {
     await call(app, 'tasks:delete', { id: 3 });
     await call(app, 'tasks:delete', { id: 2 });
     const item = (await call(app, 'recycleBin:list', {})).find((e) => e.kindLabel === '工作内容')!;
-    await expect(call(app, 'recycleBin:restore', { id: item.id })).rejects.toThrow('请先还原重点任务“1.建设高水平县域医共体”');
+    await expect(call(app, 'recycleBin:restore', { id: item.id })).rejects.toThrow(
+      '请先还原重点任务“1.建设高水平县域医共体”',
+    );
     await call(app, 'recycleBin:restore', { id: await binnedId(app, '1.建设高水平县域医共体') });
     await call(app, 'recycleBin:restore', { id: item.id });
-    expect(readLedgerSnapshot(app.ledger).tasks.filter((t) => t.parentId === 2).map((t) => t.id)).toEqual([3, 4, 5]);
+    expect(
+      readLedgerSnapshot(app.ledger)
+        .tasks.filter((t) => t.parentId === 2)
+        .map((t) => t.id),
+    ).toEqual([3, 4, 5]);
   });
 
   it('leaves out, and says so, the reports of a round deleted for good; refuses an item whose task is gone for good', async () => {

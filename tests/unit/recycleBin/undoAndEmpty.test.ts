@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commitReturnFiles, listImportBatches } from '../../../electron/db/repositories/importBatches';
-import { defaultSavePlan, reviewIngest } from '../../../electron/services/reviewIngest';
-import { saveIngestedDocument } from '../../../electron/services/saveIngestedDocument';
+import { defaultSavePlan, reviewDocument } from '../../../electron/services/documents/reviewDocument';
+import { saveReadDocument } from '../../../electron/services/documents/saveReadDocument';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { binApp, call, count, tables } from './helpers';
 
@@ -55,26 +55,27 @@ describe('undo and redo through the bin', () => {
     expect(tables(app, ['leadership_group', 'group_member', 'group_duty'])).toEqual(before);
   });
 
-  it('deletes of a round and of a document are undoable steps too', async () => {
-    const app = binApp();
-    const before = tables(app, ['progress_round', 'round_unit', 'progress_report', 'policy_document', 'task']);
-    await call(app, 'rounds:delete', { id: 1 });
-    await call(app, 'documents:delete', { id: 1 });
-    expect((await call(app, 'undo:undo', {})).label).toBe('删除文件');
-    expect((await call(app, 'undo:undo', {})).label).toBe('删除调度轮次');
-    expect(await call(app, 'recycleBin:list', {})).toEqual([]);
-    expect(tables(app, ['progress_round', 'round_unit', 'progress_report', 'policy_document', 'task'])).toEqual(before);
-  });
-
   it('an import whose reports went to the bin is not undone behind the clerk’s back', async () => {
     const app = binApp();
-    const row = { taskId: 4, status: '推进中' as const, percent: 30, progress: '已完成岗位梳理', problems: '', nextSteps: '' };
-    const { batchIds } = commitReturnFiles(app.ledger, 1, [{ fileName: '沙溪镇.xlsx', sha256: 'b'.repeat(64), size: 100, unitId: 24, rows: [row] }]);
+    const row = {
+      taskId: 4,
+      status: '推进中' as const,
+      percent: 30,
+      progress: '已完成岗位梳理',
+      problems: '',
+      nextSteps: '',
+    };
+    const { batchIds } = commitReturnFiles(app.ledger, 1, [
+      { fileName: '沙溪镇.xlsx', sha256: 'b'.repeat(64), size: 100, unitId: 24, rows: [row] },
+    ]);
     await call(app, 'tasks:delete', { id: 2 });
-    await expect(call(app, 'imports:undo', { batchId: batchIds[0]! })).rejects.toThrow('不能整批撤销');
+    await expect(call(app, 'importBatches:undo', { batchId: batchIds[0]! })).rejects.toThrow('不能整批撤销');
     const [entry] = await call(app, 'recycleBin:list', {});
     await call(app, 'recycleBin:restore', { id: entry!.id });
-    expect(readLedgerSnapshot(app.ledger).reports.find((r) => r.taskId === 4 && r.unitId === 24)).toMatchObject({ progress: '已完成岗位梳理', importBatchId: batchIds[0] });
+    expect(readLedgerSnapshot(app.ledger).reports.find((r) => r.taskId === 4 && r.unitId === 24)).toMatchObject({
+      progress: '已完成岗位梳理',
+      importBatchId: batchIds[0],
+    });
   });
 });
 
@@ -82,12 +83,14 @@ describe('undoing an import whose rows went through the bin', () => {
   it('refuses to undo a document import after the group it created was deleted, until the clerk has looked', async () => {
     const app = binApp();
     const file = path.resolve(__dirname, '../../fixtures/documents/wenshui-measures-2023-57.docx');
-    const review = await reviewIngest(app.ledger, 'wenshui-measures-2023-57.docx', fs.readFileSync(file));
-    saveIngestedDocument(app.ledger, defaultSavePlan(review), '2026-11-23');
+    const review = await reviewDocument(app.ledger, 'wenshui-measures-2023-57.docx', fs.readFileSync(file));
+    saveReadDocument(app.ledger, defaultSavePlan(review), '2026-11-23');
     const group = (await call(app, 'groups:list', {})).groups.find((g) => g.name === review.groups[0]!.name)!;
     await call(app, 'groups:delete', { id: group.id });
     const batch = listImportBatches(app.ledger)[0]!;
-    await expect(call(app, 'imports:undo', { batchId: batch.id })).rejects.toThrow(/这批数据导入后，其中 \d+ 处被删除过（移入回收站或已从回收站还原），不能整批撤销/);
+    await expect(call(app, 'importBatches:undo', { batchId: batch.id })).rejects.toThrow(
+      /这批数据导入后，其中 \d+ 处被删除过（移入回收站或已从回收站还原），不能整批撤销/,
+    );
     expect(listImportBatches(app.ledger)[0]!.undoneAt).toBeNull();
     expect((await call(app, 'recycleBin:list', {})).map((e) => e.label)).toEqual([group.name]);
   });
@@ -102,7 +105,9 @@ describe('deleting for good', () => {
     const item = bin.find((e) => e.kind === 'task')!;
     expect(await call(app, 'recycleBin:purge', { id: item.id })).toEqual({ purged: 1 });
     expect((await call(app, 'recycleBin:list', {})).map((e) => e.kind)).toEqual(['group']);
-    await expect(call(app, 'recycleBin:restore', { id: item.id })).rejects.toThrow('回收站中已没有这一项（可能已还原或已永久删除）。请刷新后再试。');
+    await expect(call(app, 'recycleBin:restore', { id: item.id })).rejects.toThrow(
+      '回收站中已没有这一项（可能已还原或已永久删除）。请刷新后再试。',
+    );
     expect(count(app, 'SELECT COUNT(*) AS n FROM task WHERE id = 3')).toBe(0);
     await call(app, 'recycleBin:restore', { id: bin.find((e) => e.kind === 'group')!.id });
     expect(count(app, 'SELECT COUNT(*) AS n FROM group_member')).toBe(20);

@@ -1,8 +1,10 @@
+// Counting the lines of wrapped Chinese text without laying it out, as the grid's row heights need.
 import { describe, expect, it } from 'vitest';
 import { countWrappedLines } from '../../../renderer/src/pages/tasks/wrappedLines';
 
 // A fixed width table, as a 14 px CJK font gives: Chinese characters and full-width punctuation 14 px,
 // Latin letters and digits 7 px.
+// eslint-disable-next-line no-control-regex -- Latin-1 as a range, U+0000 included
 const widthOf = (ch: string) => (/[\u0000-\u00ff]/.test(ch) ? 7 : 14);
 
 describe('counting the lines of wrapped Chinese text without laying it out', () => {

@@ -7,10 +7,16 @@ import {
   periodOfRound,
   periodsIn,
   type ReturnPeriodSources,
-} from '../../../electron/services/townshipReturns/checkReturnPeriod';
+} from '../../../electron/services/returns/checkReturnPeriod';
 import type { ProgressRound } from '../../../shared/domain';
 
-function round(id: number, name: string, periodStart: string | null = null, periodEnd: string | null = null, dueOn: string | null = null): ProgressRound {
+function round(
+  id: number,
+  name: string,
+  periodStart: string | null = null,
+  periodEnd: string | null = null,
+  dueOn: string | null = null,
+): ProgressRound {
   return { id, name, periodStart, periodEnd, dueOn, closed: false };
 }
 
@@ -21,7 +27,11 @@ const q3of2026 = round(4, '2026年第三季度调度', '2026-07-01', '2026-09-30
 /** Dates left empty: the period comes from the name. */
 const firstHalfOf2024 = round(5, '2024年上半年工作调度');
 
-const sources = (fileName: string, headLines: string[] = [], filledOn: string | null = null): ReturnPeriodSources => ({ fileName, headLines, filledOn });
+const sources = (fileName: string, headLines: string[] = [], filledOn: string | null = null): ReturnPeriodSources => ({
+  fileName,
+  headLines,
+  filledOn,
+});
 
 const CHOSEN = '与所选轮次“2026年第三季度调度”（2026-07-01 至 2026-09-30）不符，可能是往期报表。';
 
@@ -99,10 +109,16 @@ describe('dateIn', () => {
 
 describe('periodOfRound', () => {
   it('uses the dates when both are set', () => {
-    expect(periodOfRound(round(9, '2024年第二季度调度', '2026-07-01', '2026-09-30'))).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(periodOfRound(round(9, '2024年第二季度调度', '2026-07-01', '2026-09-30'))).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+    });
   });
   it('falls back to the name when a date is missing', () => {
-    expect(periodOfRound(round(9, '2026年第三季度调度', '2026-07-01', null))).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    expect(periodOfRound(round(9, '2026年第三季度调度', '2026-07-01', null))).toEqual({
+      from: '2026-07-01',
+      to: '2026-09-30',
+    });
     expect(periodOfRound(firstHalfOf2024)).toEqual({ from: '2024-01-01', to: '2024-06-30' });
   });
   it('is null when neither says', () => {
@@ -115,7 +131,11 @@ describe('checkReturnPeriod', () => {
 
   it('warns about an old file named in the file name and the title, and suggests its round', () => {
     const check = checkReturnPeriod(
-      sources('沙溪镇_2024年二季度推进情况.xlsx', ['2024年第二季度重点任务推进情况表', '填报单位：沙溪镇人民政府'], null),
+      sources(
+        '沙溪镇_2024年二季度推进情况.xlsx',
+        ['2024年第二季度重点任务推进情况表', '填报单位：沙溪镇人民政府'],
+        null,
+      ),
       q3of2026,
       ledger,
     );
@@ -131,29 +151,50 @@ describe('checkReturnPeriod', () => {
   });
 
   it('suggests nothing when two rounds fit', () => {
-    const check = checkReturnPeriod(sources('沙溪镇_2024年二季度推进情况.xlsx'), q3of2026, [...ledger, firstHalfOf2024]);
+    const check = checkReturnPeriod(sources('沙溪镇_2024年二季度推进情况.xlsx'), q3of2026, [
+      ...ledger,
+      firstHalfOf2024,
+    ]);
     expect(check).toEqual({ ok: false, warnings: [`文件名写的是“2024年二季度”，${CHOSEN}`], suggestedRoundId: null });
   });
 
   it('suggests nothing when no round fits', () => {
-    const check = checkReturnPeriod(sources('城南乡2024年上半年卫生健康重点工作推进情况.xlsx'), q3of2026, [q2of2026, q3of2026, q4of2025]);
+    const check = checkReturnPeriod(sources('城南乡2024年上半年卫生健康重点工作推进情况.xlsx'), q3of2026, [
+      q2of2026,
+      q3of2026,
+      q4of2025,
+    ]);
     expect(check).toEqual({ ok: false, warnings: [`文件名写的是“2024年上半年”，${CHOSEN}`], suggestedRoundId: null });
   });
 
   it('suggests a round whose period is only in its name', () => {
-    const check = checkReturnPeriod(sources('城南乡2024年上半年卫生健康重点工作推进情况.xlsx'), q3of2026, [q2of2026, q3of2026, firstHalfOf2024]);
+    const check = checkReturnPeriod(sources('城南乡2024年上半年卫生健康重点工作推进情况.xlsx'), q3of2026, [
+      q2of2026,
+      q3of2026,
+      firstHalfOf2024,
+    ]);
     expect(check.suggestedRoundId).toBe(5);
     expect(check.warnings[1]).toBe('台账中的轮次“2024年上半年工作调度”与之相符，可改选该轮次。');
   });
 
   it('keeps full-width words as the township typed them', () => {
-    const check = checkReturnPeriod(sources('沙溪镇.xlsx', ['２０２４年第二季度重点任务推进情况表']), q3of2026, [q3of2026]);
-    expect(check).toEqual({ ok: false, warnings: [`标题写的是“２０２４年第二季度”，${CHOSEN}`], suggestedRoundId: null });
+    const check = checkReturnPeriod(sources('沙溪镇.xlsx', ['２０２４年第二季度重点任务推进情况表']), q3of2026, [
+      q3of2026,
+    ]);
+    expect(check).toEqual({
+      ok: false,
+      warnings: [`标题写的是“２０２４年第二季度”，${CHOSEN}`],
+      suggestedRoundId: null,
+    });
   });
 
   it('accepts this quarter named every way a township writes it', () => {
     const check = checkReturnPeriod(
-      sources('回山镇（2026.9）.xlsx', ['附件2：2026年三季度推进情况表', '截至2026年9月底', '填报单位：回山镇'], '2026-10-08'),
+      sources(
+        '回山镇（2026.9）.xlsx',
+        ['附件2：2026年三季度推进情况表', '截至2026年9月底', '填报单位：回山镇'],
+        '2026-10-08',
+      ),
       q3of2026,
       ledger,
     );
@@ -162,7 +203,13 @@ describe('checkReturnPeriod', () => {
   });
 
   it('accepts a file with no period at all', () => {
-    expect(checkReturnPeriod(sources('沙溪镇推进情况表.xlsx', ['重点任务推进情况表', '填报单位：沙溪镇人民政府（盖章）']), q3of2026, ledger)).toEqual({
+    expect(
+      checkReturnPeriod(
+        sources('沙溪镇推进情况表.xlsx', ['重点任务推进情况表', '填报单位：沙溪镇人民政府（盖章）']),
+        q3of2026,
+        ledger,
+      ),
+    ).toEqual({
       ok: true,
       warnings: [],
       suggestedRoundId: null,
@@ -171,12 +218,18 @@ describe('checkReturnPeriod', () => {
 
   it('accepts periods that overlap the round (a year, a half, a month range)', () => {
     expect(checkReturnPeriod(sources('2026年度卫生健康重点工作推进情况.xlsx'), q3of2026, ledger).ok).toBe(true);
-    expect(checkReturnPeriod(sources('沙溪镇2026年下半年.xlsx', ['2026年1-9月重点任务推进情况表']), q3of2026, ledger).ok).toBe(true);
+    expect(
+      checkReturnPeriod(sources('沙溪镇2026年下半年.xlsx', ['2026年1-9月重点任务推进情况表']), q3of2026, ledger).ok,
+    ).toBe(true);
     expect(checkReturnPeriod(sources('2024年上半年推进情况.xlsx'), q2of2024, ledger).ok).toBe(true);
   });
 
   it('warns about the old period even when the file also names the right one', () => {
-    const check = checkReturnPeriod(sources('沙溪镇2026年三季度推进情况.xlsx', ['2024年第二季度重点任务推进情况表']), q3of2026, ledger);
+    const check = checkReturnPeriod(
+      sources('沙溪镇2026年三季度推进情况.xlsx', ['2024年第二季度重点任务推进情况表']),
+      q3of2026,
+      ledger,
+    );
     expect(check).toEqual({
       ok: false,
       warnings: [`标题写的是“2024年第二季度”，${CHOSEN}`, '台账中的轮次“2024年第二季度调度”与之相符，可改选该轮次。'],
@@ -204,7 +257,11 @@ describe('checkReturnPeriod', () => {
 
   it('gives at most three warnings, the fill-in date among them, then the suggestion', () => {
     const check = checkReturnPeriod(
-      sources('沙溪镇_2024年二季度推进情况.xlsx', ['2024年第二季度重点任务推进情况表', '2024年1-6月工作完成情况', '截至2024年6月底'], '2024-07-05'),
+      sources(
+        '沙溪镇_2024年二季度推进情况.xlsx',
+        ['2024年第二季度重点任务推进情况表', '2024年1-6月工作完成情况', '截至2024年6月底'],
+        '2024-07-05',
+      ),
       q3of2026,
       ledger,
     );
@@ -221,7 +278,8 @@ describe('checkReturnPeriod', () => {
   });
 
   describe('fill-in date', () => {
-    const filled = (filledOn: string) => checkReturnPeriod(sources('沙溪镇推进情况表.xlsx', [], filledOn), q3of2026, ledger);
+    const filled = (filledOn: string) =>
+      checkReturnPeriod(sources('沙溪镇推进情况表.xlsx', [], filledOn), q3of2026, ledger);
 
     it('is normal from the period start to 92 days after its end', () => {
       expect(filled('2026-07-01').ok).toBe(true);
@@ -232,7 +290,10 @@ describe('checkReturnPeriod', () => {
     it('is suspicious before the period or later than that', () => {
       expect(filled('2026-06-30')).toEqual({
         ok: false,
-        warnings: ['填报时间为 2026-06-30，不在所选轮次“2026年第三季度调度”的填报时段内，可能是往期报表。', '台账中的轮次“2026年第二季度调度”与之相符，可改选该轮次。'],
+        warnings: [
+          '填报时间为 2026-06-30，不在所选轮次“2026年第三季度调度”的填报时段内，可能是往期报表。',
+          '台账中的轮次“2026年第二季度调度”与之相符，可改选该轮次。',
+        ],
         suggestedRoundId: 3,
       });
       expect(filled('2027-01-01')).toEqual({
@@ -245,22 +306,31 @@ describe('checkReturnPeriod', () => {
     it('suggests the round that ended shortly before it, only if just one did', () => {
       expect(filled('2024-07-05').suggestedRoundId).toBe(1);
       expect(filled('2026-01-08').suggestedRoundId).toBe(2);
-      expect(checkReturnPeriod(sources('沙溪镇.xlsx', [], '2024-07-05'), q3of2026, [...ledger, firstHalfOf2024]).suggestedRoundId).toBeNull();
+      expect(
+        checkReturnPeriod(sources('沙溪镇.xlsx', [], '2024-07-05'), q3of2026, [...ledger, firstHalfOf2024])
+          .suggestedRoundId,
+      ).toBeNull();
       expect(filled('2025-03-01').suggestedRoundId).toBeNull();
     });
 
     it('reads a date written the township way', () => {
-      expect(filled('2024年7月5日').warnings[0]).toBe('填报时间为 2024-07-05，不在所选轮次“2026年第三季度调度”的填报时段内，可能是往期报表。');
+      expect(filled('2024年7月5日').warnings[0]).toBe(
+        '填报时间为 2024-07-05，不在所选轮次“2026年第三季度调度”的填报时段内，可能是往期报表。',
+      );
     });
   });
 
   it('takes the round period from the name when the dates are empty', () => {
     const byName = round(4, '2026年第三季度调度');
-    expect(checkReturnPeriod(sources('2024年二季度.xlsx'), byName, [byName]).warnings).toEqual([`文件名写的是“2024年二季度”，${CHOSEN}`]);
+    expect(checkReturnPeriod(sources('2024年二季度.xlsx'), byName, [byName]).warnings).toEqual([
+      `文件名写的是“2024年二季度”，${CHOSEN}`,
+    ]);
   });
 
   it('says nothing when the chosen round has no period', () => {
-    expect(checkReturnPeriod(sources('沙溪镇_2024年二季度推进情况.xlsx', [], '2020-01-01'), round(8, '第三轮调度'), ledger)).toEqual({
+    expect(
+      checkReturnPeriod(sources('沙溪镇_2024年二季度推进情况.xlsx', [], '2020-01-01'), round(8, '第三轮调度'), ledger),
+    ).toEqual({
       ok: true,
       warnings: [],
       suggestedRoundId: null,
@@ -276,7 +346,7 @@ describe('checkReturnPeriod', () => {
       [sources('x.xlsx', [], 'not a date'), q3of2026, ledger],
     ] as unknown as [ReturnPeriodSources, ProgressRound, ProgressRound[]][];
     for (const [s, r, rs] of broken) expect(() => checkReturnPeriod(s, r, rs)).not.toThrow();
-    expect(checkReturnPeriod(...broken[2]).warnings).toEqual([`文件名写的是“2024年二季度”，${CHOSEN}`]);
+    expect(checkReturnPeriod(...broken[2]!).warnings).toEqual([`文件名写的是“2024年二季度”，${CHOSEN}`]);
   });
 
   // No timing assertion (speed belongs to the bench): a quadratic reading would hang past the test's timeout.

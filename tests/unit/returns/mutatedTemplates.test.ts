@@ -22,7 +22,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { LedgerContext } from '../../../electron/db/audit';
 import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { buildFillTemplateWorkbook } from '../../../electron/services/excel/fillTemplateWorkbook';
-import { previewReturnFile } from '../../../electron/services/townshipReturns/previewReturns';
+import { previewReturnFile } from '../../../electron/services/returns/previewReturns';
 import type { ReturnFileView, ReturnOutcome } from '../../../shared/channels/returns';
 import type { LedgerSnapshot, ProgressRound } from '../../../shared/domain';
 import { normalizeForMatch } from '../../../shared/normalizeText';
@@ -34,7 +34,19 @@ const FILES = 240;
 const TODAY = '2026-10-05';
 const SHEET = '推进情况填报';
 const FIRST = 7; // the template's first data row
-const C = { id: 1, number: 2, task: 3, content: 4, unit: 5, deadline: 6, progress: 7, percent: 8, status: 9, problems: 10, nextSteps: 11 } as const;
+const C = {
+  id: 1,
+  number: 2,
+  task: 3,
+  content: 4,
+  unit: 5,
+  deadline: 6,
+  progress: 7,
+  percent: 8,
+  status: 9,
+  problems: 10,
+  nextSteps: 11,
+} as const;
 const LAST_COL = 11;
 
 /** Two townships (沙溪镇 has a report in the round already) and two county departments with longer lists. */
@@ -47,7 +59,6 @@ const UNITS = [
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeded randomness
-
 
 class Rng {
   private readonly next: () => number;
@@ -64,13 +75,13 @@ class Rng {
     return this.next() < p;
   }
   pick<T>(list: readonly T[]): T {
-    return list[this.int(list.length)];
+    return list[this.int(list.length)]!;
   }
   shuffle<T>(list: readonly T[]): T[] {
     const out = [...list];
     for (let i = out.length - 1; i > 0; i--) {
       const j = this.int(i + 1);
-      [out[i], out[j]] = [out[j], out[i]];
+      [out[i], out[j]] = [out[j]!, out[i]!];
     }
     return out;
   }
@@ -133,8 +144,20 @@ const PROGRESS: ((n: number, p: number) => string)[] = [
   (n) => `已完成人员招聘${n % 40}名，另有${n}人进入资格复审`,
   (n, p) => `完成自评${n}项，通过县级复核，达标率${p}%`,
 ];
-const PROBLEMS = ['基层人员紧缺，专业技术人员不足', '资金到位较慢', '群众知晓率不高', '部分村卫生室用房未落实', '信息系统对接尚未完成'];
-const NEXT_STEPS = ['加快推进，确保按期完成', '加强督导考核', '下季度完成验收', '争取县财政资金支持', '开展“回头看”，巩固成效'];
+const PROBLEMS = [
+  '基层人员紧缺，专业技术人员不足',
+  '资金到位较慢',
+  '群众知晓率不高',
+  '部分村卫生室用房未落实',
+  '信息系统对接尚未完成',
+];
+const NEXT_STEPS = [
+  '加快推进，确保按期完成',
+  '加强督导考核',
+  '下季度完成验收',
+  '争取县财政资金支持',
+  '开展“回头看”，巩固成效',
+];
 const STATUSES = ['未启动', '推进中', '已完成', '长期坚持'];
 const OWN_TASKS = [
   '开展夏季爱国卫生运动，清理村庄卫生死角',
@@ -146,7 +169,14 @@ const OWN_TASKS = [
 const BANNERS = ['说明：因人员调整，部分数据为估算，以最终核实数据为准。', '（补充说明：以上为截至9月底的数据）'];
 const NOTES = ['注：以上数据截至2026年9月30日', '备注：第5项已并入医共体统一推进'];
 const HEADINGS = ['一、县下达任务', '二、本单位自定任务'];
-const DEADLINES: (string | Date)[] = ['2027年6月', '2026年12月底前', '2027年底前', '长期', '2026年10月', new Date(Date.UTC(2026, 11, 31))];
+const DEADLINES: (string | Date)[] = [
+  '2027年6月',
+  '2026年12月底前',
+  '2027年底前',
+  '长期',
+  '2026年10月',
+  new Date(Date.UTC(2026, 11, 31)),
+];
 const CJK_POOL = [...'的和与及等全县镇村进一步加强推动落实'];
 
 /** A few characters changed, dropped or added: the text still plainly names its item. */
@@ -204,12 +234,21 @@ function makeFill(rng: Rng, serial: { n: number }, writtenFor: number | null): F
 }
 
 /** Sheet rows `rows` take the cells in columns `cols` of rows[order[i]]; meta moves the same way. */
-function permute(sheet: ExcelJS.Worksheet, meta: (RowMeta | null)[], rows: number[], cols: number[], order: number[], move: (to: RowMeta, from: RowMeta) => RowMeta) {
+function permute(
+  sheet: ExcelJS.Worksheet,
+  meta: (RowMeta | null)[],
+  rows: number[],
+  cols: number[],
+  order: number[],
+  move: (to: RowMeta, from: RowMeta) => RowMeta,
+) {
   const values = rows.map((r) => cols.map((c) => sheet.getCell(r, c).value));
   const before = rows.map((r) => meta[r]!);
   rows.forEach((r, i) => {
-    cols.forEach((c, k) => (sheet.getCell(r, c).value = values[order[i]][k]));
-    meta[r] = move(before[i], before[order[i]]);
+    // order is a permutation of the rows' places.
+    const from = order[i]!;
+    cols.forEach((c, k) => (sheet.getCell(r, c).value = values[from]![k]!));
+    meta[r] = move(before[i]!, before[from]!);
   });
 }
 
@@ -222,10 +261,17 @@ function sortOrder(sheet: ExcelJS.Worksheet, rows: number[], col: number, desc: 
   return rows
     .map((_, i) => i)
     .sort((a, b) => {
-      const [x, y] = [key(rows[a]), key(rows[b])];
+      const [x, y] = [key(rows[a]!), key(rows[b]!)];
       // As Excel sorts: blanks last whichever the direction, numbers before text.
       if (blank(x) || blank(y)) return blank(x) === blank(y) ? a - b : blank(x) ? 1 : -1;
-      const cmp = typeof x === 'number' && typeof y === 'number' ? x - y : typeof x === 'number' ? -1 : typeof y === 'number' ? 1 : x.localeCompare(y, 'zh');
+      const cmp =
+        typeof x === 'number' && typeof y === 'number'
+          ? x - y
+          : typeof x === 'number'
+            ? -1
+            : typeof y === 'number'
+              ? 1
+              : x.localeCompare(y, 'zh');
       return (desc ? -cmp : cmp) || a - b;
     });
 }
@@ -256,17 +302,23 @@ function retype(sheet: ExcelJS.Worksheet, meta: (RowMeta | null)[], rng: Rng, un
   const done: string[] = [];
   for (const r of picked) {
     const m = meta[r]!;
-    let fields = (['content', 'deadline', 'unit'] as const).filter((f) => rng.chance(f === 'deadline' ? 0.6 : f === 'content' ? 0.5 : 0.35));
+    let fields = (['content', 'deadline', 'unit'] as const).filter((f) =>
+      rng.chance(f === 'deadline' ? 0.6 : f === 'content' ? 0.5 : 0.35),
+    );
     if (fields.length === 0) fields = [rng.pick(['content', 'deadline', 'unit'] as const)];
     for (const f of fields) {
       if (f === 'content') {
         sheet.getCell(r, C.content).value = retypeText(cellText(sheet, r, C.content), rng);
       } else if (f === 'deadline') {
         const was = cellText(sheet, r, C.deadline);
-        sheet.getCell(r, C.deadline).value = rng.pick(DEADLINES.filter((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d) !== was));
+        sheet.getCell(r, C.deadline).value = rng.pick(
+          DEADLINES.filter((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d) !== was),
+        );
       } else {
         const was = cellText(sheet, r, C.unit);
-        sheet.getCell(r, C.unit).value = rng.pick([unitName, '县卫健局', `县卫生健康局、${unitName}`, '县卫生健康局（牵头）'].filter((u) => u !== was));
+        sheet.getCell(r, C.unit).value = rng.pick(
+          [unitName, '县卫健局', `县卫生健康局、${unitName}`, '县卫生健康局（牵头）'].filter((u) => u !== was),
+        );
       }
       m.retyped = { ...m.retyped, [f]: true };
     }
@@ -296,7 +348,13 @@ function duplicate(sheet: ExcelJS.Worksheet, meta: (RowMeta | null)[], rng: Rng,
 }
 
 /** 4. Data rows deleted; blank, note, heading and (when reporting) own-work rows inserted between them. */
-function editRows(sheet: ExcelJS.Worksheet, meta: (RowMeta | null)[], rng: Rng, serial: { n: number }, reporting: boolean): string {
+function editRows(
+  sheet: ExcelJS.Worksheet,
+  meta: (RowMeta | null)[],
+  rng: Rng,
+  serial: { n: number },
+  reporting: boolean,
+): string {
   const done: string[] = [];
   const items = dataRows(meta, ['item']);
   const deletions = items.length > 4 && rng.chance(0.6) ? 1 + rng.int(items.length > 10 ? 3 : 2) : 0;
@@ -305,10 +363,15 @@ function editRows(sheet: ExcelJS.Worksheet, meta: (RowMeta | null)[], rng: Rng, 
     meta.splice(r, 1);
     done.push(`-${r}`);
   }
-  const kinds = reporting ? (['blank', 'banner', 'note', 'heading', 'own-task'] as const) : (['blank', 'banner', 'note', 'heading'] as const);
+  const kinds = reporting
+    ? (['blank', 'banner', 'note', 'heading', 'own-task'] as const)
+    : (['blank', 'banner', 'note', 'heading'] as const);
   const first = Math.min(...dataRows(meta));
   const last = Math.max(...dataRows(meta));
-  const inserts = Array.from({ length: 1 + rng.int(3) }, () => ({ at: first + 1 + rng.int(last - first + 1), kind: rng.pick(kinds) })).sort((a, b) => b.at - a.at);
+  const inserts = Array.from({ length: 1 + rng.int(3) }, () => ({
+    at: first + 1 + rng.int(last - first + 1),
+    kind: rng.pick(kinds),
+  })).sort((a, b) => b.at - a.at);
   for (const { at, kind } of inserts) {
     sheet.spliceRows(at, 0, []);
     const none = { content: false, unit: false, deadline: false };
@@ -350,7 +413,9 @@ function chooseMutations(rng: Rng): Mutation[] {
   const pool: Mutation[] = ['sort-visible', 'sort-fill', idDrop(), 'rows', 'retype', 'duplicate'];
   const picked = rng.sample(pool, 1 + rng.int(3));
   // One sort per file: the two sorts together would be a second B–K sort in effect.
-  return picked.includes('sort-visible') && picked.includes('sort-fill') ? picked.filter((m) => m !== 'sort-fill') : picked;
+  return picked.includes('sort-visible') && picked.includes('sort-fill')
+    ? picked.filter((m) => m !== 'sort-fill')
+    : picked;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -389,8 +454,25 @@ async function generate(i: number): Promise<Generated> {
     const progress = cellText(sheet, r, C.progress);
     const percent = sheet.getCell(r, C.percent).value as number | null;
     const status = cellText(sheet, r, C.status) || null;
-    const exported = progress || percent !== null || status ? { progress, percent, status, problems: cellText(sheet, r, C.problems), nextSteps: cellText(sheet, r, C.nextSteps), writtenFor: id, exported: true } : null;
-    meta[r] = { kind: 'item', truth: id, id, fill: exported, retyped: { content: false, unit: false, deadline: false } };
+    const exported =
+      progress || percent !== null || status
+        ? {
+            progress,
+            percent,
+            status,
+            problems: cellText(sheet, r, C.problems),
+            nextSteps: cellText(sheet, r, C.nextSteps),
+            writtenFor: id,
+            exported: true,
+          }
+        : null;
+    meta[r] = {
+      kind: 'item',
+      truth: id,
+      id,
+      fill: exported,
+      retyped: { content: false, unit: false, deadline: false },
+    };
   }
   const mutations = chooseMutations(rng);
   const serial = { n: 100 + rng.int(50) };
@@ -405,7 +487,9 @@ async function generate(i: number): Promise<Generated> {
       writeFill(sheet, r, meta[r]!.fill);
     }
   }
-  for (const m of rng.shuffle(mutations.filter((m) => m === 'retype' || m === 'sort-visible' || m === 'sort-fill' || m === 'duplicate'))) {
+  for (const m of rng.shuffle(
+    mutations.filter((m) => m === 'retype' || m === 'sort-visible' || m === 'sort-fill' || m === 'duplicate'),
+  )) {
     if (m === 'retype') steps.push(retype(sheet, meta, rng, unit.name));
     else if (m === 'sort-visible') steps.push(sortVisible(sheet, meta, rng));
     else if (m === 'sort-fill') steps.push(sortFill(sheet, meta, rng));
@@ -422,7 +506,14 @@ async function generate(i: number): Promise<Generated> {
 }
 
 type Verdict = 'auto' | 'clerk' | 'ignored';
-const VERDICT: Record<ReturnOutcome, Verdict> = { apply: 'auto', 'kept-existing': 'auto', conflict: 'clerk', unmatched: 'clerk', empty: 'ignored', unchanged: 'ignored' };
+const VERDICT: Record<ReturnOutcome, Verdict> = {
+  apply: 'auto',
+  'kept-existing': 'auto',
+  conflict: 'clerk',
+  unmatched: 'clerk',
+  empty: 'ignored',
+  unchanged: 'ignored',
+};
 
 interface Judged {
   g: Generated;
@@ -435,8 +526,22 @@ interface Judged {
 
 function judged(): Judged[] {
   return generated.flatMap((g) => [
-    ...g.view.rows.map((r) => ({ g, row: r.row, meta: g.meta[r.row] ?? null, outcome: r.outcome, taskId: r.taskId, view: r })),
-    ...g.view.unmatched.map((u) => ({ g, row: u.row, meta: g.meta[u.row] ?? null, outcome: 'unmatched' as const, taskId: null, view: null })),
+    ...g.view.rows.map((r) => ({
+      g,
+      row: r.row,
+      meta: g.meta[r.row] ?? null,
+      outcome: r.outcome,
+      taskId: r.taskId,
+      view: r,
+    })),
+    ...g.view.unmatched.map((u) => ({
+      g,
+      row: u.row,
+      meta: g.meta[u.row] ?? null,
+      outcome: 'unmatched' as const,
+      taskId: null,
+      view: null,
+    })),
   ]);
 }
 
@@ -465,7 +570,9 @@ describe(`mutated fill-in templates (seed ${SEED})`, () => {
     const all = judged();
     const count = (v: Verdict) => all.filter((j) => VERDICT[j.outcome] === v).length;
     const wrong = all.filter((j) => j.outcome === 'apply' && j.taskId !== j.meta?.truth).length;
-    const displaced = all.filter((j) => j.outcome === 'apply' && j.meta?.fill && j.meta.fill.writtenFor !== j.meta.truth);
+    const displaced = all.filter(
+      (j) => j.outcome === 'apply' && j.meta?.fill && j.meta.fill.writtenFor !== j.meta.truth,
+    );
     console.log(
       `mutated templates: ${generated.length} files (seed ${SEED}): auto-matched ${count('auto')}, sent to the clerk ${count('clerk')}, ignored ${count('ignored')}, wrong ${wrong}` +
         ` (of the applied, ${displaced.length} carry fill-in cells a G–K sort moved off their text, ${displaced.filter((j) => j.meta!.fill!.exported).length} of them` +
@@ -511,7 +618,9 @@ describe(`mutated fill-in templates (seed ${SEED})`, () => {
     expect(untouched.length).toBeGreaterThan(10);
     for (const g of untouched) {
       expect(
-        g.view.rows.filter((r) => r.outcome !== 'unchanged' && r.outcome !== 'empty').map((r) => `row ${r.row}: ${r.outcome}`),
+        g.view.rows
+          .filter((r) => r.outcome !== 'unchanged' && r.outcome !== 'empty')
+          .map((r) => `row ${r.row}: ${r.outcome}`),
         `${g.file} (${g.mutations.join(', ')})`,
       ).toEqual([]);
       expect(g.view.unmatched, g.file).toEqual([]);
@@ -526,13 +635,19 @@ describe(`mutated fill-in templates (seed ${SEED})`, () => {
       const rows = dataRows(g.meta).filter((r) => g.meta[r]!.id !== null && g.meta[r]!.id !== g.meta[r]!.truth);
       if (rows.length === 0) continue; // the ID column went, or the sort left the order as it was
       files += 1;
-      expect(g.view.rows.some((r) => r.outcome === 'conflict'), `${g.file}: texts moved off their IDs, no conflict`).toBe(true);
+      expect(
+        g.view.rows.some((r) => r.outcome === 'conflict'),
+        `${g.file}: texts moved off their IDs, no conflict`,
+      ).toBe(true);
       for (const r of rows) {
         moved += 1;
         const got = g.view.rows.find((v) => v.row === r);
         expect(got?.outcome, `${g.file} row ${r}`).toBe('conflict');
         if (got?.conflict?.kind === 'id-text') {
-          expect(got.conflict.candidates.map((c) => [c.by, c.taskId]), `${g.file} row ${r}`).toEqual([
+          expect(
+            got.conflict.candidates.map((c) => [c.by, c.taskId]),
+            `${g.file} row ${r}`,
+          ).toEqual([
             ['id', g.meta[r]!.id],
             ['text', g.meta[r]!.truth],
           ]);
@@ -584,7 +699,10 @@ describe(`mutated fill-in templates (seed ${SEED})`, () => {
     const rows = generated.flatMap((g) =>
       dataRows(g.meta)
         .filter((r) => g.meta[r]!.retyped.deadline && g.meta[r]!.id === null)
-        .map((r) => ({ where: `${g.file} row ${r} (${g.mutations.join(', ')})`, got: g.view.rows.find((v) => v.row === r) })),
+        .map((r) => ({
+          where: `${g.file} row ${r} (${g.mutations.join(', ')})`,
+          got: g.view.rows.find((v) => v.row === r),
+        })),
     );
     expect(rows.length).toBeGreaterThan(5);
     for (const { where, got } of rows) {

@@ -8,9 +8,10 @@ import { readLedgerSnapshot } from '../../../electron/db/repositories/snapshot';
 import { buildDashboardView } from '../../../electron/services/dashboardView';
 import { buildBulletinWorkbook } from '../../../electron/services/excel/bulletinWorkbook';
 import { buildFillTemplateWorkbook } from '../../../electron/services/excel/fillTemplateWorkbook';
-import { previewReturnFile } from '../../../electron/services/townshipReturns/previewReturns';
+import { previewReturnFile } from '../../../electron/services/returns/previewReturns';
 import type { ReturnFileView } from '../../../shared/channels/returns';
 import { freshLedger } from '../ledger/helpers';
+import assert from 'node:assert';
 
 const TODAY = '2026-10-05';
 const FIRST = 7; // the template's first data row
@@ -19,24 +20,43 @@ function setup(unitName = '城南乡') {
   const { ctx } = freshLedger({ demo: true });
   const snap = readLedgerSnapshot(ctx);
   const unit = snap.units.find((u) => u.name === unitName)!;
-  const round = snap.rounds[0];
+  const round = snap.rounds[0]!;
   return { ctx, unit, round };
 }
 
 async function template(ctx: ReturnType<typeof setup>['ctx'], unitId: number, roundId: number) {
   const snap = readLedgerSnapshot(ctx);
-  const wb = buildFillTemplateWorkbook(snap, { unit: snap.units.find((u) => u.id === unitId)!, round: snap.rounds.find((r) => r.id === roundId)!, today: TODAY });
+  const wb = buildFillTemplateWorkbook(snap, {
+    unit: snap.units.find((u) => u.id === unitId)!,
+    round: snap.rounds.find((r) => r.id === roundId)!,
+    today: TODAY,
+  });
   return { wb, sheet: wb.getWorksheet('推进情况填报')! };
 }
 
-async function preview(ctx: ReturnType<typeof setup>['ctx'], roundId: number, wb: ExcelJS.Workbook, fileName = '城南乡_推进情况.xlsx'): Promise<ReturnFileView> {
+async function preview(
+  ctx: ReturnType<typeof setup>['ctx'],
+  roundId: number,
+  wb: ExcelJS.Workbook,
+  fileName = '城南乡_推进情况.xlsx',
+): Promise<ReturnFileView> {
   const data = Buffer.from(await wb.xlsx.writeBuffer());
   return previewReturnFile(ctx, readLedgerSnapshot(ctx), roundId, fileName, data, TODAY);
 }
 
 /** The rows the app writes when the clerk accepts the preview as it comes. */
 function applyRows(view: ReturnFileView) {
-  return view.rows.filter((r) => r.outcome === 'apply').map(({ taskId, status, percent, progress, problems, nextSteps, row }) => ({ taskId, status, percent, progress, problems, nextSteps, row }));
+  return view.rows
+    .filter((r) => r.outcome === 'apply')
+    .map(({ taskId, status, percent, progress, problems, nextSteps, row }) => ({
+      taskId,
+      status,
+      percent,
+      progress,
+      problems,
+      nextSteps,
+      row,
+    }));
 }
 
 const idAt = (sheet: ExcelJS.Worksheet, row: number) => Number(sheet.getCell(row, 1).value);
@@ -47,7 +67,18 @@ describe('a template sent back untouched', () => {
     const { ctx, unit, round } = setup();
     const { wb, sheet } = await template(ctx, unit.id, round.id);
     // After the template went out, the township phoned in one item (30 %).
-    const phoned = recordManualReport(ctx, { roundId: round.id, unitId: unit.id, taskId: idAt(sheet, FIRST), status: '推进中', percent: 30, progress: '电话报送：已启动摸底', problems: '', nextSteps: '', source: 'phone', reportedOn: TODAY });
+    const phoned = recordManualReport(ctx, {
+      roundId: round.id,
+      unitId: unit.id,
+      taskId: idAt(sheet, FIRST),
+      status: '推进中',
+      percent: 30,
+      progress: '电话报送：已启动摸底',
+      problems: '',
+      nextSteps: '',
+      source: 'phone',
+      reportedOn: TODAY,
+    });
     const view = await preview(ctx, round.id, wb);
     expect(view.error).toBeNull();
     expect(view.rows.length).toBe(8);
@@ -57,7 +88,9 @@ describe('a template sent back untouched', () => {
     expect(view.warnings.join('')).toContain('“城南乡_推进情况.xlsx”是未填写的报表');
     expect(view.warnings.join('')).toContain('城南乡在本轮仍为未报送');
 
-    const result = commitReturnFiles(ctx, round.id, [{ fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: applyRows(view) }]);
+    const result = commitReturnFiles(ctx, round.id, [
+      { fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: applyRows(view) },
+    ]);
     expect(result).toEqual({ batchIds: [], rows: 0, skippedFiles: ['城南乡_推进情况.xlsx'] });
     const after = readLedgerSnapshot(ctx).reports.filter((r) => r.unitId === unit.id);
     expect(after).toEqual([phoned]);
@@ -84,9 +117,20 @@ describe('a partly filled return', () => {
     sheet.getCell(FIRST, 8).value = 40; // only a percent
     sheet.getCell(FIRST + 1, 7).value = '已完成村医签约培训';
     const view = await preview(ctx, round.id, wb);
-    expect(view.rows.map((r) => r.outcome)).toEqual(['apply', 'apply', 'empty', 'empty', 'empty', 'empty', 'empty', 'empty']);
+    expect(view.rows.map((r) => r.outcome)).toEqual([
+      'apply',
+      'apply',
+      'empty',
+      'empty',
+      'empty',
+      'empty',
+      'empty',
+      'empty',
+    ]);
     expect(view.blank).toBe(false);
-    commitReturnFiles(ctx, round.id, [{ fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: applyRows(view) }]);
+    commitReturnFiles(ctx, round.id, [
+      { fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: applyRows(view) },
+    ]);
     const reports = readLedgerSnapshot(ctx).reports.filter((r) => r.unitId === unit.id);
     expect(reports.map((r) => [r.taskId, r.percent, r.progress])).toEqual([
       [idAt(sheet, FIRST), 40, ''],
@@ -101,13 +145,37 @@ describe('a report already in the round', () => {
     const { ctx, unit, round } = setup();
     const { wb, sheet } = await template(ctx, unit.id, round.id);
     const [a, b] = [idAt(sheet, FIRST), idAt(sheet, FIRST + 1)];
-    recordManualReport(ctx, { roundId: round.id, unitId: unit.id, taskId: a, status: '推进中', percent: 30, progress: '电话报送：已启动', problems: '', nextSteps: '', source: 'phone', reportedOn: TODAY });
-    recordManualReport(ctx, { roundId: round.id, unitId: unit.id, taskId: b, status: null, percent: 50, progress: '', problems: '', nextSteps: '', source: 'manual', reportedOn: TODAY });
+    recordManualReport(ctx, {
+      roundId: round.id,
+      unitId: unit.id,
+      taskId: a,
+      status: '推进中',
+      percent: 30,
+      progress: '电话报送：已启动',
+      problems: '',
+      nextSteps: '',
+      source: 'phone',
+      reportedOn: TODAY,
+    });
+    recordManualReport(ctx, {
+      roundId: round.id,
+      unitId: unit.id,
+      taskId: b,
+      status: null,
+      percent: 50,
+      progress: '',
+      problems: '',
+      nextSteps: '',
+      source: 'manual',
+      reportedOn: TODAY,
+    });
     sheet.getCell(FIRST, 7).value = '电话报送：已启动';
     sheet.getCell(FIRST, 8).value = 30;
     sheet.getCell(FIRST + 1, 8).value = 70;
     const view = await preview(ctx, round.id, wb);
     const [rowA, rowB] = view.rows;
+    assert(rowA);
+    assert(rowB);
     expect(rowA.outcome).toBe('kept-existing');
     expect(rowB.outcome).toBe('conflict');
     expect(rowB.conflict?.kind).toBe('existing');
@@ -116,7 +184,9 @@ describe('a report already in the round', () => {
     // Accepting the preview as it comes writes neither; the clerk's tick writes B.
     expect(applyRows(view)).toEqual([]);
     const chosen = { ...rowB, overwrite: true };
-    commitReturnFiles(ctx, round.id, [{ fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: [chosen] }]);
+    commitReturnFiles(ctx, round.id, [
+      { fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: [chosen] },
+    ]);
     expect(readLedgerSnapshot(ctx).reports.find((r) => r.taskId === b && r.unitId === unit.id)?.percent).toBe(70);
   });
 
@@ -125,10 +195,15 @@ describe('a report already in the round', () => {
     const first = await template(ctx, unit.id, round.id);
     first.sheet.getCell(FIRST, 7).value = '第一次报送';
     const v1 = await preview(ctx, round.id, first.wb, '城南乡_第一次.xlsx');
-    commitReturnFiles(ctx, round.id, [{ fileName: v1.file, sha256: v1.sha256, size: v1.size, unitId: unit.id, rows: applyRows(v1) }]);
+    commitReturnFiles(ctx, round.id, [
+      { fileName: v1.file, sha256: v1.sha256, size: v1.size, unitId: unit.id, rows: applyRows(v1) },
+    ]);
     first.sheet.getCell(FIRST, 7).value = '第二次报送，内容不同';
     const v2 = await preview(ctx, round.id, first.wb, '城南乡_第二次.xlsx');
-    expect(v2.rows[0]).toMatchObject({ outcome: 'conflict', before: { progress: '第一次报送', sourceLabel: '导入（城南乡_第一次.xlsx）' } });
+    expect(v2.rows[0]).toMatchObject({
+      outcome: 'conflict',
+      before: { progress: '第一次报送', sourceLabel: '导入（城南乡_第一次.xlsx）' },
+    });
   });
 });
 
@@ -138,11 +213,11 @@ describe('the hidden 任务ID against the row', () => {
     const { wb, sheet } = await template(ctx, unit.id, round.id);
     const rows = [...Array(8).keys()].map((i) => FIRST + i);
     const exported = rows.map((r) => ({ id: idAt(sheet, r), content: contentAt(sheet, r) }));
-    rows.forEach((r, i) => sheet.getCell(r, 7).value = `进展${i}：${exported[i].content.slice(0, 8)}已推进`);
+    rows.forEach((r, i) => (sheet.getCell(r, 7).value = `进展${i}：${exported[i]!.content.slice(0, 8)}已推进`));
     // Sort B:K (not the hidden A) by 工作内容, as WPS does when only the visible columns are selected.
     const visible = rows.map((r) => Array.from({ length: 10 }, (_, k) => sheet.getCell(r, k + 2).value));
     visible.sort((x, y) => String(x[2]).localeCompare(String(y[2]), 'zh'));
-    rows.forEach((r, i) => visible[i].forEach((v, k) => (sheet.getCell(r, k + 2).value = v)));
+    rows.forEach((r, i) => visible[i]!.forEach((v, k) => (sheet.getCell(r, k + 2).value = v)));
 
     const view = await preview(ctx, round.id, wb);
     let moved = 0;
@@ -163,13 +238,19 @@ describe('the hidden 任务ID against the row', () => {
       }
     }
     expect(moved).toBeGreaterThan(3);
-    expect(applyRows(view).every((r) => r.taskId === exported.find((e) => e.content === contentAt(sheet, r.row!))!.id)).toBe(true);
+    expect(
+      applyRows(view).every((r) => r.taskId === exported.find((e) => e.content === contentAt(sheet, r.row))!.id),
+    ).toBe(true);
   });
 
   it('a duplicated ID with two different reports is a conflict, never both applied', async () => {
     const { ctx, unit, round } = setup();
     const { wb, sheet } = await template(ctx, unit.id, round.id);
-    sheet.spliceRows(FIRST + 1, 0, Array.from({ length: 11 }, (_, k) => sheet.getCell(FIRST, k + 1).value));
+    sheet.spliceRows(
+      FIRST + 1,
+      0,
+      Array.from({ length: 11 }, (_, k) => sheet.getCell(FIRST, k + 1).value),
+    );
     sheet.getCell(FIRST, 7).value = '上旬进展';
     sheet.getCell(FIRST + 1, 7).value = '下旬进展';
     const view = await preview(ctx, round.id, wb);
@@ -189,11 +270,15 @@ describe('the hidden 任务ID against the row', () => {
     sheet.getCell(FIRST, 5).value = '城南乡卫生院';
     sheet.getCell(FIRST, 7).value = '已落实';
     const view = await preview(ctx, round.id, wb);
-    const row = view.rows[0];
+    const row = view.rows[0]!;
     expect(row).toMatchObject({ outcome: 'apply', taskId: taskBefore.id });
     expect(row.lockedEdits.map((e) => e.field)).toEqual(['牵头单位', '完成时限']);
-    expect(row.warnings).toContain(`乡镇改写了完成时限：${deadlineWas} → 2027年6月（未写入台账，如需调整请在任务清单中修改）`);
-    commitReturnFiles(ctx, round.id, [{ fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: applyRows(view) }]);
+    expect(row.warnings).toContain(
+      `乡镇改写了完成时限：${deadlineWas} → 2027年6月（未写入台账，如需调整请在任务清单中修改）`,
+    );
+    commitReturnFiles(ctx, round.id, [
+      { fileName: view.file, sha256: view.sha256, size: view.size, unitId: unit.id, rows: applyRows(view) },
+    ]);
     expect(readLedgerSnapshot(ctx).tasks.find((t) => t.id === taskBefore.id)).toEqual(taskBefore);
   });
 });
@@ -201,7 +286,12 @@ describe('the hidden 任务ID against the row', () => {
 describe('period and formulas', () => {
   it('a template exported for another round warns and suggests that round', async () => {
     const { ctx, unit, round } = setup();
-    const q4 = createRound(ctx, { name: '2026年第四季度调度', periodStart: '2026-10-01', periodEnd: '2026-12-31', dueOn: '2027-01-10' });
+    const q4 = createRound(ctx, {
+      name: '2026年第四季度调度',
+      periodStart: '2026-10-01',
+      periodEnd: '2026-12-31',
+      dueOn: '2027-01-10',
+    });
     const { wb, sheet } = await template(ctx, unit.id, round.id);
     sheet.getCell(FIRST, 7).value = '已完成';
     const view = await preview(ctx, q4.id, wb);
@@ -225,10 +315,10 @@ describe('period and formulas', () => {
   it('a formula cell is read as its cached value, with a warning', async () => {
     const { ctx, unit, round } = setup();
     const { wb, sheet } = await template(ctx, unit.id, round.id);
-    sheet.getCell(FIRST, 8).value = { formula: 'J1*100', result: 85 } as ExcelJS.CellFormulaValue;
+    sheet.getCell(FIRST, 8).value = { formula: 'J1*100', result: 85 };
     const view = await preview(ctx, round.id, wb);
     expect(view.rows[0]).toMatchObject({ outcome: 'apply', percent: 85 });
-    expect(view.rows[0].warnings.join('')).toContain('“完成进度”是公式，已按其计算结果“85”读入');
+    expect(view.rows[0]?.warnings.join('')).toContain('“完成进度”是公式，已按其计算结果“85”读入');
     expect(view.warnings.join('')).toContain('有 1 行的填报内容是公式');
   });
 });
@@ -239,13 +329,19 @@ describe('已报送 means a filled report', () => {
     const itemId = readLedgerSnapshot(ctx).tasks.find((t) => t.level === 'item')!.id;
     // Older versions wrote blank rows as reports: one such row is in this ledger.
     ctx.db
-      .prepare("INSERT INTO progress_report (task_id, unit_id, round_id, status, percent, progress, problems, next_steps, source, updated_at) VALUES (?, ?, ?, NULL, NULL, '', '', '', 'import', ?)")
+      .prepare(
+        "INSERT INTO progress_report (task_id, unit_id, round_id, status, percent, progress, problems, next_steps, source, updated_at) VALUES (?, ?, ?, NULL, NULL, '', '', '', 'import', ?)",
+      )
       .run(itemId, unit.id, round.id, '2026-10-01T08:00:00Z');
     expect(unitReportStatuses(ctx, round.id, TODAY).find((s) => s.unitId === unit.id)?.state).toBe('missing');
     const snap = readLedgerSnapshot(ctx);
     expect(buildDashboardView(snap, TODAY).currentRound?.notReported).toContain('城南乡');
     const bulletin = buildBulletinWorkbook(snap, round.id, TODAY);
-    const rowOf = (name: string) => bulletin.getWorksheet('调度通报')!.getRows(1, 200)!.find((r) => r.getCell(1).value === name);
+    const rowOf = (name: string) =>
+      bulletin
+        .getWorksheet('调度通报')!
+        .getRows(1, 200)!
+        .find((r) => r.getCell(1).value === name);
     expect(rowOf('城南乡')?.values).toContain('未报送');
     expect(String(bulletin.getWorksheet('调度通报')!.getCell(2, 1).value)).toMatch(/未报送 \d+ 个（[^）]*城南乡/);
   });

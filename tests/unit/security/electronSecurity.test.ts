@@ -6,7 +6,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { externalLinkDecision, isOwnPage, mayNavigate } from '../../../electron/security/navigationPolicy';
 
-const INDEX = 'file:///C:/Program%20Files/%E7%9D%A3%E5%8A%9E%E5%8F%B0%E8%B4%A6/resources/app.asar/dist/renderer/index.html';
+const INDEX =
+  'file:///C:/Program%20Files/%E7%9D%A3%E5%8A%9E%E5%8F%B0%E8%B4%A6/resources/app.asar/dist/renderer/index.html';
 
 describe('who may call the main process', () => {
   it('our own page, on any route', () => {
@@ -25,8 +26,19 @@ describe('who may call the main process', () => {
 
 describe('links', () => {
   it('a web address is offered to the browser after asking; anything else is refused', () => {
-    expect(externalLinkDecision('https://www.gov.cn/zhengce/')).toEqual({ action: 'ask', url: 'https://www.gov.cn/zhengce/', host: 'www.gov.cn' });
-    for (const url of ['javascript:alert(1)', 'file:///C:/Windows/System32/cmd.exe', 'data:text/html,<b>x</b>', 'ms-msdt:/id', 'https://user:pw@evil.example/', 'nonsense']) {
+    expect(externalLinkDecision('https://www.gov.cn/zhengce/')).toEqual({
+      action: 'ask',
+      url: 'https://www.gov.cn/zhengce/',
+      host: 'www.gov.cn',
+    });
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///C:/Windows/System32/cmd.exe',
+      'data:text/html,<b>x</b>',
+      'ms-msdt:/id',
+      'https://user:pw@evil.example/',
+      'nonsense',
+    ]) {
       expect(externalLinkDecision(url), url).toEqual({ action: 'deny' });
     }
   });
@@ -57,8 +69,12 @@ vi.mock('electron', () => ({
 }));
 
 function fakeWindow() {
-  const contents = Object.assign(new EventEmitter(), { openHandler: null as null | ((d: { url: string }) => { action: string }) });
-  (contents as unknown as { setWindowOpenHandler: (h: typeof contents.openHandler) => void }).setWindowOpenHandler = (h) => (contents.openHandler = h);
+  const contents = Object.assign(new EventEmitter(), {
+    openHandler: null as null | ((d: { url: string }) => { action: string }),
+  });
+  (contents as unknown as { setWindowOpenHandler: (h: typeof contents.openHandler) => void }).setWindowOpenHandler = (
+    h,
+  ) => (contents.openHandler = h);
   return { window: { webContents: contents }, contents };
 }
 
@@ -79,7 +95,8 @@ describe('the app window', () => {
     const { denyAllPermissions } = await import('../../../electron/hardenWindow');
     denyAllPermissions();
     const answers: boolean[] = [];
-    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) fakes.permissionRequest!(null, p, (ok) => answers.push(ok));
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read'])
+      fakes.permissionRequest!(null, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, false]);
     expect(fakes.permissionCheck!()).toBe(false);
   });
@@ -108,7 +125,14 @@ describe('the app window', () => {
 
 describe('the code base', () => {
   const root = path.resolve(__dirname, '../../..');
-  const GLUE = ['electron/electronShell.ts', 'electron/hardenWindow.ts', 'electron/main.ts', 'electron/menu.ts', 'electron/preload.ts', 'electron/windowState.ts'];
+  const GLUE = [
+    'electron/electronShell.ts',
+    'electron/hardenWindow.ts',
+    'electron/main.ts',
+    'electron/menu.ts',
+    'electron/preload.ts',
+    'electron/windowState.ts',
+  ];
 
   it("only the Electron glue imports 'electron'", () => {
     const importers: string[] = [];
@@ -116,7 +140,11 @@ describe('the code base', () => {
       for (const e of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
         const rel = `${dir}/${e.name}`;
         if (e.isDirectory()) walk(rel);
-        else if (/\.tsx?$/.test(e.name) && /from ['"]electron['"]|require\(['"]electron['"]\)/.test(fs.readFileSync(path.join(root, rel), 'utf8'))) importers.push(rel);
+        else if (
+          /\.tsx?$/.test(e.name) &&
+          /from ['"]electron['"]|require\(['"]electron['"]\)/.test(fs.readFileSync(path.join(root, rel), 'utf8'))
+        )
+          importers.push(rel);
       }
     };
     for (const dir of ['electron', 'shared', 'renderer/src']) walk(dir);
@@ -126,7 +154,12 @@ describe('the code base', () => {
   it('the installer flips the fuses: no run-as-node, no NODE_OPTIONS or --inspect, only our integrity-checked asar', () => {
     const yml = fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
     const block = /^electronFuses:\n((?: {2}.+\n?)+)/m.exec(yml)?.[1] ?? '';
-    const fuses = Object.fromEntries(block.trim().split('\n').map((l) => l.trim().split(/:\s*/)));
+    const fuses = Object.fromEntries(
+      block
+        .trim()
+        .split('\n')
+        .map((l) => l.trim().split(/:\s*/)),
+    );
     expect(fuses).toMatchObject({
       runAsNode: 'false',
       enableCookieEncryption: 'true',

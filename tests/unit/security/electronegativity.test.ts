@@ -15,8 +15,15 @@ it('finds no unreviewed high or medium issue in the Electron glue, handlers, ser
   fs.cpSync(path.join(root, 'electron'), path.join(input, 'electron'), { recursive: true });
   fs.copyFileSync(path.join(root, 'renderer/index.html'), path.join(input, 'index.html'));
   const out = path.join(path.dirname(input), 'findings.csv');
-  execFileSync(process.execPath, [path.join(root, 'tests/security/runElectronegativity.cjs'), input, out], { cwd: root, stdio: 'pipe', timeout: 120_000 });
-  const rows = Papa.parse<Record<string, string>>(fs.readFileSync(out, 'utf8').trim(), { header: true, transformHeader: (h) => h.trim() }).data;
+  execFileSync(process.execPath, [path.join(root, 'tests/security/runElectronegativity.cjs'), input, out], {
+    cwd: root,
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
+  const rows = Papa.parse<Record<string, string>>(fs.readFileSync(out, 'utf8').trim(), {
+    header: true,
+    transformHeader: (h) => h.trim(),
+  }).data;
   expect(rows.length).toBeGreaterThan(0); // the tool ran and looked: the CSP finding alone is always reported
   const serious = rows.filter((r) => r.severity === 'HIGH' || r.severity === 'MEDIUM');
   const unreviewed = serious.filter((r) => !allowList.some((a) => a.issue === r.issue && r.filename === a.file));

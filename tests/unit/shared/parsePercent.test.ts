@@ -1,3 +1,4 @@
+// 完成进度 as townships write it, read as a percent.
 import { describe, expect, it } from 'vitest';
 import { parsePercent } from '../../../shared/parsePercent';
 
@@ -26,6 +27,7 @@ describe('完成进度 as townships write it', () => {
   });
 
   it('gives nothing for what is not a percent', () => {
-    for (const v of [101, -1, '120%', '过半', '约80', NaN, '', null, undefined]) expect(parsePercent(v), String(v)).toBeNull();
+    for (const v of [101, -1, '120%', '过半', '约80', NaN, '', null, undefined])
+      expect(parsePercent(v), String(v)).toBeNull();
   });
 });

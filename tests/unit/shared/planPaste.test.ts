@@ -1,14 +1,37 @@
+// A block copied from Excel read into cells and planned as new rows or an overwrite before anything is written.
 import { describe, expect, it } from 'vitest';
 import type { TaskNode, Unit } from '../../../shared/domain';
 import { detectHeader, parseClipboardBlock, planNewRows, planOverwrite } from '../../../shared/planPaste';
 
 const unit = (id: number, name: string, shortName = '', aliases: string[] = []): Unit => ({
-  id, name, shortName, aliases, kind: 'county_department', contactPerson: '', phone: '', active: true, sortOrder: id,
+  id,
+  name,
+  shortName,
+  aliases,
+  kind: 'county_department',
+  contactPerson: '',
+  phone: '',
+  active: true,
+  sortOrder: id,
 });
 const units = [unit(1, '县卫生健康局'), unit(2, '县医疗保障局', '县医保局'), unit(3, '县财政局')];
 const task = (id: number, number: string, title: string): TaskNode => ({
-  id, parentId: 100, documentId: null, level: 'task', number, title, content: '', targets: [], leadUnitIds: [], coUnitIds: [],
-  deadline: { date: null, recurrence: null, ongoing: false, text: '' }, status: '未启动', closedBy: '', closedOn: null, notes: '', sortOrder: id,
+  id,
+  parentId: 100,
+  documentId: null,
+  level: 'task',
+  number,
+  title,
+  content: '',
+  targets: [],
+  leadUnitIds: [],
+  coUnitIds: [],
+  deadline: { date: null, recurrence: null, ongoing: false, text: '' },
+  status: '未启动',
+  closedBy: '',
+  closedOn: null,
+  notes: '',
+  sortOrder: id,
 });
 
 describe('reading a block copied from Excel', () => {
@@ -29,7 +52,12 @@ describe('reading a block copied from Excel', () => {
 describe('planning new rows', () => {
   it('fills a blank 重点任务 down like a merged cell, reuses a known task and proposes new ones', () => {
     const rows = parseClipboardBlock(
-      ['重点任务\t工作内容\t责任单位\t完成时限', '1.建设医共体\t内容甲\t县卫生健康局、县医保局\t2025年底前', '\t内容乙\t县财政局\t', '5.新任务\t内容丙\t县医保局\t每季度'].join('\n'),
+      [
+        '重点任务\t工作内容\t责任单位\t完成时限',
+        '1.建设医共体\t内容甲\t县卫生健康局、县医保局\t2025年底前',
+        '\t内容乙\t县财政局\t',
+        '5.新任务\t内容丙\t县医保局\t每季度',
+      ].join('\n'),
     );
     const plan = planNewRows(rows, { units, currentTask: null, sectionTasks: [task(7, '1.', '建设医共体')] });
     expect(plan.problems).toEqual([]);
@@ -38,7 +66,7 @@ describe('planning new rows', () => {
       [{ id: 7 }, '内容乙', [3], []],
       [{ title: '新任务', number: '5.' }, '内容丙', [2], []],
     ]);
-    expect(plan.creates[0].fields.deadlineText).toBe('2025年底前');
+    expect(plan.creates[0]?.fields.deadlineText).toBe('2025年底前');
   });
 
   it('without a header reads the appendix order and adds under the current task', () => {
@@ -49,7 +77,10 @@ describe('planning new rows', () => {
     });
     expect(plan.hasHeader).toBe(false);
     expect(plan.creates).toHaveLength(1);
-    expect(plan.creates[0]).toMatchObject({ task: { id: 9 }, fields: { content: '新的工作', leadUnitIds: [2], coUnitIds: [3, 1], deadlineText: '长期坚持' } });
+    expect(plan.creates[0]).toMatchObject({
+      task: { id: 9 },
+      fields: { content: '新的工作', leadUnitIds: [2], coUnitIds: [3, 1], deadlineText: '长期坚持' },
+    });
   });
 
   it('reports rows it cannot take, naming the row and what to do, and never guesses a unit', () => {
@@ -69,12 +100,22 @@ describe('planning new rows', () => {
 
 describe('planning an overwrite from the focused cell', () => {
   const shown = (over: Partial<Record<string, string>>) => ({
-    number: '1.', content: '内容', lead: '县卫生健康局', co: '', deadline: '2026年底前', status: '推进中', notes: '', ...over,
+    number: '1.',
+    content: '内容',
+    lead: '县卫生健康局',
+    co: '',
+    deadline: '2026年底前',
+    status: '推进中',
+    notes: '',
+    ...over,
   });
   it('fills right then down, skips unchanged cells and resolves unit names', () => {
     const plan = planOverwrite(
       parseClipboardBlock('县医保局\t县财政局\n县卫生健康局\t'),
-      [{ id: 1, shown: shown({}) }, { id: 2, shown: shown({ co: '县财政局' }) }],
+      [
+        { id: 1, shown: shown({}) },
+        { id: 2, shown: shown({ co: '县财政局' }) },
+      ],
       ['lead', 'co', 'deadline'],
       units,
     );
@@ -82,11 +123,20 @@ describe('planning an overwrite from the focused cell', () => {
       { id: 1, patch: { leadUnitIds: [2], coUnitIds: [3] } },
       { id: 2, patch: { coUnitIds: [] } },
     ]);
-    expect(plan.changes.map((c) => `${c.row}:${c.column}:${c.before}→${c.after}`)).toEqual(['1:lead:县卫生健康局→县医保局', '1:co:→县财政局', '2:co:县财政局→']);
+    expect(plan.changes.map((c) => `${c.row}:${c.column}:${c.before}→${c.after}`)).toEqual([
+      '1:lead:县卫生健康局→县医保局',
+      '1:co:→县财政局',
+      '2:co:县财政局→',
+    ]);
   });
 
   it('reports what falls outside the shown rows and columns instead of wrapping', () => {
-    const plan = planOverwrite(parseClipboardBlock('a\tb\tc\nd'), [{ id: 1, shown: shown({}) }], ['notes', 'status'], units);
+    const plan = planOverwrite(
+      parseClipboardBlock('a\tb\tc\nd'),
+      [{ id: 1, shown: shown({}) }],
+      ['notes', 'status'],
+      units,
+    );
     expect(plan.problems.map((p) => p.message)).toEqual([
       '第 1 行的状态“b”无法识别，这一格未粘贴。',
       '第 1 行第 3 列超出了可粘贴的列，未粘贴。',

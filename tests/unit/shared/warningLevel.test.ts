@@ -2,7 +2,14 @@
 // warningRules.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { Deadline, TaskStatus } from '../../../shared/domain';
-import { isOverdue, warningLabel, warningLevel, WARNING_COLOURS, WARNING_LABELS, WARNING_LEVELS } from '../../../shared/warningLevel';
+import {
+  isOverdue,
+  warningLabel,
+  warningLevel,
+  WARNING_COLOURS,
+  WARNING_LABELS,
+  WARNING_LEVELS,
+} from '../../../shared/warningLevel';
 
 const task = (status: TaskStatus, deadline: Partial<Deadline>) => ({
   status,
@@ -17,18 +24,24 @@ describe('warningLevel edges', () => {
   });
 
   it('with a window of 0 days only work due today is yellow', () => {
-    expect(warningLevel(task('推进中', { date: '2026-11-23' }), { today: '2026-11-23', dueSoonDays: 0 })).toBe('yellow');
+    expect(warningLevel(task('推进中', { date: '2026-11-23' }), { today: '2026-11-23', dueSoonDays: 0 })).toBe(
+      'yellow',
+    );
     expect(warningLevel(task('推进中', { date: '2026-11-24' }), { today: '2026-11-23', dueSoonDays: 0 })).toBe('green');
   });
 
   it('does not call a recurring task late when nobody said whether it was reported', () => {
-    expect(warningLevel(task('推进中', { recurrence: 'monthly', text: '每月' }), { today: '2026-11-23' })).toBe('green');
+    expect(warningLevel(task('推进中', { recurrence: 'monthly', text: '每月' }), { today: '2026-11-23' })).toBe(
+      'green',
+    );
   });
 
   it('lets a passed date outrank recurrence, and done outrank both', () => {
     const late = task('推进中', { date: '2026-09-30', recurrence: 'quarterly' });
     expect(warningLevel(late, { today: '2026-11-23', hasReportInCurrentPeriod: true })).toBe('red');
-    expect(warningLevel({ ...late, status: '已完成' }, { today: '2026-11-23', hasReportInCurrentPeriod: false })).toBe('grey');
+    expect(warningLevel({ ...late, status: '已完成' }, { today: '2026-11-23', hasReportInCurrentPeriod: false })).toBe(
+      'grey',
+    );
   });
 
   it('treats 长期坚持 and 未启动 with a passed date as overdue: only 已完成/已销号 stop the clock', () => {

@@ -1,3 +1,4 @@
+// The 红黄绿灯 rules: red past the deadline, yellow when due soon or a period lacks its report, else green.
 import { describe, expect, it } from 'vitest';
 import type { Deadline, TaskStatus } from '../../../shared/domain';
 import { currentPeriodStart } from '../../../shared/recurrencePeriod';
@@ -28,8 +29,12 @@ describe('红黄绿 rules', () => {
   });
 
   it('yellow for a recurring task whose current period has no report yet', () => {
-    expect(warningLevel(task('推进中', { recurrence: 'quarterly' }), { today, hasReportInCurrentPeriod: false })).toBe('yellow');
-    expect(warningLevel(task('推进中', { recurrence: 'quarterly' }), { today, hasReportInCurrentPeriod: true })).toBe('green');
+    expect(warningLevel(task('推进中', { recurrence: 'quarterly' }), { today, hasReportInCurrentPeriod: false })).toBe(
+      'yellow',
+    );
+    expect(warningLevel(task('推进中', { recurrence: 'quarterly' }), { today, hasReportInCurrentPeriod: true })).toBe(
+      'green',
+    );
     expect(currentPeriodStart('quarterly', today)).toBe('2026-10-01');
     expect(currentPeriodStart('half_yearly', today)).toBe('2026-07-01');
     expect(currentPeriodStart('monthly', today)).toBe('2026-11-01');

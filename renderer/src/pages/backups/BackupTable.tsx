@@ -1,5 +1,6 @@
-import type { BackupInfo, UnusableBackup } from '../../../../shared/channels/backups';
-import { BACKUP_KIND_LABELS, describeBackupContents, formatFileSize, formatLocalDateTime } from '../../../../shared/backupFacts';
+// The backups a clerk can restore, newest first, and those that failed their check named for IT.
+import type { BackupInfo, UnusableBackup } from '@shared/channels/backups';
+import { BACKUP_KIND_LABELS, describeBackupContents, formatFileSize, formatLocalDateTime } from '@shared/backupFacts';
 
 /** The backups a clerk can restore, newest first, with what she chooses by. */
 export function BackupTable(props: { backups: BackupInfo[]; busy: boolean; onRestore: (backup: BackupInfo) => void }) {
@@ -28,7 +29,12 @@ export function BackupTable(props: { backups: BackupInfo[]; busy: boolean; onRes
               <td>{b.lastChange ? `${formatLocalDateTime(b.lastChange.at)} ${b.lastChange.what}` : '没有修改记录'}</td>
               <td className="nowrap ok-text">完好</td>
               <td className="nowrap">
-                <button type="button" disabled={props.busy} onClick={() => props.onRestore(b)} aria-label={`从 ${formatLocalDateTime(b.takenAt)} 的备份恢复`}>
+                <button
+                  type="button"
+                  disabled={props.busy}
+                  onClick={() => props.onRestore(b)}
+                  aria-label={`从 ${formatLocalDateTime(b.takenAt)} 的备份恢复`}
+                >
                   恢复…
                 </button>
               </td>

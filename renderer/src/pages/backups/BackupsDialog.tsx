@@ -1,6 +1,7 @@
+// 文件 → 从备份恢复…: choose a backup to restore; the current ledger is backed up first.
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupInfo, BackupList } from '../../../../shared/channels/backups';
-import { describeBackup, describeBackupContents, describeRestore } from '../../../../shared/backupFacts';
+import type { BackupInfo, BackupList } from '@shared/channels/backups';
+import { describeBackup, describeBackupContents, describeRestore } from '@shared/backupFacts';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { reloadWithMessage } from './afterReload';
@@ -73,7 +74,11 @@ export function BackupsDialog(props: { onClose: () => void }) {
             {notice}
           </div>
         )}
-        {list ? <BackupTable backups={list.backups} busy={busy} onRestore={setConfirming} /> : <p className="muted">正在检查备份…</p>}
+        {list ? (
+          <BackupTable backups={list.backups} busy={busy} onRestore={setConfirming} />
+        ) : (
+          <p className="muted">正在检查备份…</p>
+        )}
         {list && <UnusableBackups unusable={list.unusable} />}
       </div>
       {confirming && (

@@ -1,6 +1,13 @@
+// Shown instead of the ledger when its file cannot be used: restore the newest good backup, start empty, or quit.
 import { useState } from 'react';
-import type { BackupInfo, RecoveryState } from '../../../../shared/channels/backups';
-import { BACKUP_KIND_LABELS, describeBackupContents, describeRestore, formatFileSize, formatLocalDateTime } from '../../../../shared/backupFacts';
+import type { BackupInfo, RecoveryState } from '@shared/channels/backups';
+import {
+  BACKUP_KIND_LABELS,
+  describeBackupContents,
+  describeRestore,
+  formatFileSize,
+  formatLocalDateTime,
+} from '@shared/backupFacts';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { reloadWithMessage } from './afterReload';
@@ -67,17 +74,26 @@ export function RecoveryScreen({ state }: { state: RecoveryState }) {
             <h2 id="offer-title">最近一份完好的备份</h2>
             <dl className="backup-facts">
               <dt>备份时间</dt>
-              <dd>{formatLocalDateTime(offer.takenAt)}（{BACKUP_KIND_LABELS[offer.kind]}）</dd>
+              <dd>
+                {formatLocalDateTime(offer.takenAt)}（{BACKUP_KIND_LABELS[offer.kind]}）
+              </dd>
               <dt>内容</dt>
               <dd>{describeBackupContents(offer)}</dd>
               <dt>最后一次修改</dt>
-              <dd>{offer.lastChange ? `${formatLocalDateTime(offer.lastChange.at)} ${offer.lastChange.what}` : '没有修改记录'}</dd>
+              <dd>
+                {offer.lastChange
+                  ? `${formatLocalDateTime(offer.lastChange.at)} ${offer.lastChange.what}`
+                  : '没有修改记录'}
+              </dd>
               <dt>文件</dt>
               <dd>
                 {offer.name}（{formatFileSize(offer.size)}，已通过完整性检查）
               </dd>
             </dl>
-            <p className="muted">恢复后，无法使用的原文件会改名保留在原文件夹中（“{ledgerName}.damaged-日期-时间”），不会删除。备份之后所做的修改需要重新录入或导入。</p>
+            <p className="muted">
+              恢复后，无法使用的原文件会改名保留在原文件夹中（“{ledgerName}
+              .damaged-日期-时间”），不会删除。备份之后所做的修改需要重新录入或导入。
+            </p>
             <button type="button" className="primary" disabled={busy} onClick={() => void restore(offer)}>
               用这份备份恢复台账
             </button>

@@ -1,8 +1,9 @@
+// 成员单位职责: which member unit does what for the group, edited in a grid.
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type { CellClassParams, CellEditRequestEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
-import type { GroupDuty, Unit } from '../../../../shared/domain';
+import type { GroupDuty, Unit } from '@shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { gridTheme } from './gridTheme';
@@ -10,7 +11,13 @@ import { gridTheme } from './gridTheme';
 type Report = (notice: string, error: string) => void;
 
 /** 成员单位职责: which unit does what for the group. */
-export function DutiesSection(props: { groupId: number; duties: GroupDuty[]; units: Unit[]; onDuties: (d: GroupDuty[]) => void; report: Report }) {
+export function DutiesSection(props: {
+  groupId: number;
+  duties: GroupDuty[];
+  units: Unit[];
+  onDuties: (d: GroupDuty[]) => void;
+  report: Report;
+}) {
   const { groupId, duties, units, onDuties, report } = props;
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const [draft, setDraft] = useState({ unitId: '', duty: '' });
@@ -38,7 +45,9 @@ export function DutiesSection(props: { groupId: number; duties: GroupDuty[]; uni
   );
 
   const columnDefs = useMemo<ColDef<GroupDuty>[]>(() => {
-    const errorRule = (col: string) => ({ 'cell-error': (p: CellClassParams<GroupDuty>) => Boolean(p.data && cellErrors[`${p.data.id}:${col}`]) });
+    const errorRule = (col: string) => ({
+      'cell-error': (p: CellClassParams<GroupDuty>) => Boolean(p.data && cellErrors[`${p.data.id}:${col}`]),
+    });
     return [
       { colId: 'order', headerName: '序号', width: 72, valueGetter: (p) => (p.node?.rowIndex ?? 0) + 1 },
       {
@@ -73,7 +82,12 @@ export function DutiesSection(props: { groupId: number; duties: GroupDuty[]; uni
         headerName: '操作',
         width: 80,
         cellRenderer: (p: ICellRendererParams<GroupDuty>) => (
-          <button type="button" className="link danger-text" onClick={() => p.data && setDeleting(p.data)} aria-label={`删除职责：${p.data?.unitName ?? ''}`}>
+          <button
+            type="button"
+            className="link danger-text"
+            onClick={() => p.data && setDeleting(p.data)}
+            aria-label={`删除职责：${p.data?.unitName ?? ''}`}
+          >
             删除
           </button>
         ),
@@ -112,7 +126,11 @@ export function DutiesSection(props: { groupId: number; duties: GroupDuty[]; uni
       <div className="section-head">
         <h2>成员单位职责</h2>
         <form className="toolbar" onSubmit={add} aria-label="新增职责">
-          <select value={draft.unitId} onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))} aria-label="成员单位">
+          <select
+            value={draft.unitId}
+            onChange={(e) => setDraft((d) => ({ ...d, unitId: e.target.value }))}
+            aria-label="成员单位"
+          >
             <option value="">选择成员单位</option>
             {units.map((u) => (
               <option key={u.id} value={u.id}>
@@ -120,13 +138,20 @@ export function DutiesSection(props: { groupId: number; duties: GroupDuty[]; uni
               </option>
             ))}
           </select>
-          <input className="duty-input" value={draft.duty} onChange={(e) => setDraft((d) => ({ ...d, duty: e.target.value }))} placeholder="职责内容" aria-label="职责内容" />
+          <input
+            className="duty-input"
+            value={draft.duty}
+            onChange={(e) => setDraft((d) => ({ ...d, duty: e.target.value }))}
+            placeholder="职责内容"
+            aria-label="职责内容"
+          />
           <button type="submit">新增职责</button>
         </form>
       </div>
       <div className="grid-host duties-grid" data-testid="duties-grid">
         <AgGridReact<GroupDuty>
           theme={gridTheme}
+          overlayNoRowsTemplate="暂无成员单位职责。在上方选择成员单位、填写职责后点“新增职责”。"
           rowData={duties}
           columnDefs={columnDefs}
           getRowId={(p) => String(p.data.id)}

@@ -1,5 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import type { LeadershipGroup, PolicyDocument, Unit } from '../../../../shared/domain';
+// A leadership group's own facts (name, founding document, office and its head, date), saved together.
+import { useState, type FormEvent } from 'react';
+import type { LeadershipGroup, PolicyDocument, Unit } from '@shared/domain';
 import { errorMessage, invoke } from '../../api';
 
 type Draft = { name: string; documentId: string; officeUnitId: string; officeDirector: string; establishedOn: string };
@@ -23,9 +24,16 @@ export function GroupInfoForm(props: {
   onError: (message: string) => void;
 }) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(props.group));
-  useEffect(() => setDraft(draftOf(props.group)), [props.group]);
+  // Another group (or this one saved): the form starts again from it, in the same render rather than
+  // one render late from an effect (React's "adjusting state when a prop changes").
+  const [shownGroup, setShownGroup] = useState(props.group);
+  if (shownGroup !== props.group) {
+    setShownGroup(props.group);
+    setDraft(draftOf(props.group));
+  }
   const dirty = JSON.stringify(draft) !== JSON.stringify(draftOf(props.group));
-  const set = (field: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: e.target.value }));
+  const set = (field: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
 
   const save = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,8 +1,16 @@
+// A leadership group's roster: current members in order, ended memberships with 显示历史, personnel changes.
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { CellClassParams, CellEditRequestEvent, ColDef, ICellRendererParams, RowClassParams, RowDragEndEvent } from 'ag-grid-community';
+import type {
+  CellClassParams,
+  CellEditRequestEvent,
+  ColDef,
+  ICellRendererParams,
+  RowClassParams,
+  RowDragEndEvent,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { GROUP_ROLES, type GroupMember, type Unit } from '../../../../shared/domain';
+import { GROUP_ROLES, type GroupMember, type Unit } from '@shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AddMemberDialog } from './AddMemberDialog';
@@ -13,7 +21,14 @@ import { PersonChangeDialog } from './PersonChangeDialog';
 type Report = (notice: string, error: string) => void;
 
 /** The roster: current members by default, ended memberships greyed in beside them with 显示历史. */
-export function MembersSection(props: { groupId: number; members: GroupMember[]; units: Unit[]; onMembers: (m: GroupMember[]) => void; reload: () => Promise<void>; report: Report }) {
+export function MembersSection(props: {
+  groupId: number;
+  members: GroupMember[];
+  units: Unit[];
+  onMembers: (m: GroupMember[]) => void;
+  reload: () => Promise<void>;
+  report: Report;
+}) {
   const { groupId, members, units, onMembers, reload, report } = props;
   const [showHistory, setShowHistory] = useState(false);
   const [currentId, setCurrentId] = useState<number | null>(null);
@@ -36,7 +51,10 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
   const roster = useMemo(() => members.filter((m) => m.validTo === null), [members]);
   const rows = showHistory ? members : roster;
   const unitName = useMemo(() => new Map(units.map((u) => [u.id, u.name])), [units]);
-  const unitRef = useMemo(() => Object.fromEntries([['', '（无）'], ...units.map((u) => [String(u.id), u.name])]), [units]);
+  const unitRef = useMemo(
+    () => Object.fromEntries([['', '（无）'], ...units.map((u) => [String(u.id), u.name])]),
+    [units],
+  );
 
   const reorder = useCallback(
     async (ids: number[] | null, done: string) => {
@@ -54,17 +72,26 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
 
   const step = (delta: number) => {
     const index = roster.findIndex((m) => m.id === currentId);
-    if (index < 0) return report('', '请先点选要移动的成员（现任成员）。');
-    if (index + delta < 0 || index + delta >= roster.length) return report(delta < 0 ? '已经是第一位。' : '已经是最后一位。', '');
-    revealId.current = roster[index].id;
-    void reorder(movedOrder(roster, roster[index].id, index + delta), delta < 0 ? '已上移。' : '已下移。');
+    const member = roster[index];
+    if (!member) return report('', '请先点选要移动的成员（现任成员）。');
+    if (index + delta < 0 || index + delta >= roster.length)
+      return report(delta < 0 ? '已经是第一位。' : '已经是最后一位。', '');
+    revealId.current = member.id;
+    void reorder(movedOrder(roster, member.id, index + delta), delta < 0 ? '已上移。' : '已下移。');
   };
 
   const onRowDragEnd = (e: RowDragEndEvent<GroupMember>) => {
     const moving = e.node.data;
     const over = e.overNode?.data;
     if (!moving || !over || over.id === moving.id || over.validTo !== null) return;
-    void reorder(movedOrder(roster, moving.id, roster.findIndex((m) => m.id === over.id)), '已调整顺序。');
+    void reorder(
+      movedOrder(
+        roster,
+        moving.id,
+        roster.findIndex((m) => m.id === over.id),
+      ),
+      '已调整顺序。',
+    );
   };
 
   // The grid never changes its own rows: an edit is shown only once the ledger has accepted it.
@@ -72,7 +99,8 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
     async (event: CellEditRequestEvent<GroupMember>) => {
       const col = event.colDef.colId ?? event.colDef.field ?? '';
       const key = `${event.data.id}:${col}`;
-      const patch = col === 'unit' ? { unitId: event.newValue ? Number(event.newValue) : null } : { [col]: event.newValue ?? '' };
+      const patch =
+        col === 'unit' ? { unitId: event.newValue ? Number(event.newValue) : null } : { [col]: event.newValue ?? '' };
       try {
         const updated = await invoke('groups:updateMember', { id: event.data.id, patch });
         onMembers(members.map((m) => (m.id === updated.id ? updated : m)));
@@ -90,12 +118,18 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
 
   const columnDefs = useMemo<ColDef<GroupMember>[]>(() => {
     const current = (p: { data?: GroupMember }) => p.data?.validTo === null;
-    const editable = (colId: string, headerName: string, extra: Partial<ColDef<GroupMember>> = {}): ColDef<GroupMember> => ({
+    const editable = (
+      colId: string,
+      headerName: string,
+      extra: Partial<ColDef<GroupMember>> = {},
+    ): ColDef<GroupMember> => ({
       colId,
       field: colId === 'unit' ? undefined : (colId as keyof GroupMember),
       headerName,
       editable: current,
-      cellClassRules: { 'cell-error': (p: CellClassParams<GroupMember>) => Boolean(p.data && cellErrors[`${p.data.id}:${colId}`]) },
+      cellClassRules: {
+        'cell-error': (p: CellClassParams<GroupMember>) => Boolean(p.data && cellErrors[`${p.data.id}:${colId}`]),
+      },
       tooltipValueGetter: (p) => (p.data ? cellErrors[`${p.data.id}:${colId}`] : undefined),
       ...extra,
     });
@@ -107,7 +141,11 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
         rowDrag: (p) => !showHistory && p.data?.validTo === null,
         valueGetter: (p) => (p.data?.validTo === null ? roster.findIndex((m) => m.id === p.data!.id) + 1 : '历史'),
       },
-      editable('role', '职务', { width: 130, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...GROUP_ROLES] } }),
+      editable('role', '职务', {
+        width: 130,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...GROUP_ROLES] },
+      }),
       editable('personName', '姓名', { width: 110 }),
       editable('post', '职务（岗位）', { flex: 1, minWidth: 160 }),
       editable('unit', '所在单位', {
@@ -134,7 +172,12 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
                   人员变动
                 </button>
               )}
-              <button type="button" className="link danger-text" onClick={() => setRemoving(m)} aria-label={`移除：${who}`}>
+              <button
+                type="button"
+                className="link danger-text"
+                onClick={() => setRemoving(m)}
+                aria-label={`移除：${who}`}
+              >
                 移除
               </button>
             </span>
@@ -181,6 +224,7 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
       <div className="grid-host members-grid" data-testid="members-grid">
         <AgGridReact<GroupMember>
           ref={gridRef}
+          overlayNoRowsTemplate="暂无成员。点“新增成员”录入组长、副组长和成员单位。"
           animateRows={false}
           rowHeight={36}
           onRowDataUpdated={onRowDataUpdated}
@@ -193,7 +237,9 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
           onRowDragEnd={onRowDragEnd}
           onRowClicked={(e) => e.data && setCurrentId(e.data.id)}
           getRowClass={(p: RowClassParams<GroupMember>) =>
-            [p.data?.validTo !== null ? 'row-ended' : '', p.data?.id === currentId ? 'row-current' : ''].filter(Boolean).join(' ') || undefined
+            [p.data?.validTo !== null ? 'row-ended' : '', p.data?.id === currentId ? 'row-current' : '']
+              .filter(Boolean)
+              .join(' ') || undefined
           }
           localeText={AG_GRID_LOCALE_CN}
           tooltipShowDelay={200}
@@ -229,7 +275,7 @@ export function MembersSection(props: { groupId: number; members: GroupMember[];
       {removing && (
         <ConfirmDialog
           title="移除成员"
-          message={`确定移除“${removing.personName || unitName.get(removing.unitId ?? 0) || removing.role}”（${removing.role}）吗？移除后不保留记录；如是换人，请改用“人员变动”，以保留任职历史。`}
+          message={`确定移除“${removing.personName || unitName.get(removing.unitId ?? 0) || removing.role}”（${removing.role}）吗？移除的成员放入回收站，可以从回收站还原；如是换人，请改用“人员变动”，以保留任职历史。`}
           confirmLabel="移除"
           onConfirm={confirmRemove}
           onCancel={() => setRemoving(null)}

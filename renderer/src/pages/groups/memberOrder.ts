@@ -1,4 +1,5 @@
-import type { GroupMember } from '../../../../shared/domain';
+// Roster order after a member is dragged or moved a step, and a membership's term as text.
+import type { GroupMember } from '@shared/domain';
 
 /** The current roster's ids with one member moved to another's place (drag) or by one step (buttons). */
 export function movedOrder(current: GroupMember[], movingId: number, toIndex: number): number[] | null {

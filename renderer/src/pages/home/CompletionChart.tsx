@@ -1,4 +1,5 @@
-import type { UnitCompletion } from '../../../../shared/channels/dashboard';
+// Each lead unit's completion as hand-drawn SVG bars on 首页.
+import type { UnitCompletion } from '@shared/channels/dashboard';
 
 const ROW = 26;
 const LABEL = 150;

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
-import type { DocumentListItem } from '../../../../shared/channels/recycleBin';
+// The policy documents in the ledger with what cites them, so a wrong one can be deleted to 回收站.
+import { useCallback, useState } from 'react';
+import type { DocumentListItem } from '@shared/channels/recycleBin';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 
 /** "45 项工作内容、1 个领导小组": the sections and tasks that cite it too go unsaid, a clerk counts work items. */
 function citedBy(d: DocumentListItem): string {
@@ -10,12 +12,16 @@ function citedBy(d: DocumentListItem): string {
 }
 
 /** The policy documents in the ledger, each with what cites it, so a wrong one can be deleted (to 回收站). */
-export function DocumentList({ version, onChanged }: { version: number; onChanged: (message: string, error: string) => void }) {
-  const [documents, setDocuments] = useState<DocumentListItem[]>([]);
+export function DocumentList({
+  version,
+  onChanged,
+}: {
+  version: number;
+  onChanged: (message: string, error: string) => void;
+}) {
   const [deleting, setDeleting] = useState<DocumentListItem | null>(null);
-  useEffect(() => {
-    invoke('documents:list', {}).then(setDocuments, (err) => onChanged('', errorMessage(err)));
-  }, [version, onChanged]);
+  const fail = useCallback((err: unknown) => onChanged('', errorMessage(err)), [onChanged]);
+  const documents = useLedgerQuery('documents:list', {}, { onError: fail, refreshKey: version }).data ?? [];
 
   const remove = async () => {
     const doc = deleting;
@@ -25,7 +31,7 @@ export function DocumentList({ version, onChanged }: { version: number; onChange
       await invoke('documents:delete', { id: doc.id });
       onChanged(`已删除文件“${doc.title}”并移入回收站，需要时可在“回收站”中还原。`, '');
     } catch (err) {
-      onChanged('', errorMessage(err));
+      fail(err);
     }
   };
 
@@ -51,11 +57,14 @@ export function DocumentList({ version, onChanged }: { version: number; onChange
               <td className="nowrap">{d.docNumber}</td>
               <td className="nowrap">{d.issuer}</td>
               <td className="nowrap">{d.issuedOn ?? ''}</td>
+              <td className="nowrap">{citedBy(d) || '无'}</td>
               <td className="nowrap">
-                {citedBy(d) || '无'}
-              </td>
-              <td className="nowrap">
-                <button type="button" className="link danger-text" onClick={() => setDeleting(d)} aria-label={`删除文件：${d.title}`}>
+                <button
+                  type="button"
+                  className="link danger-text"
+                  onClick={() => setDeleting(d)}
+                  aria-label={`删除文件：${d.title}`}
+                >
                   删除
                 </button>
               </td>

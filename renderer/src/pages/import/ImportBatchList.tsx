@@ -1,24 +1,31 @@
-import { useEffect, useState } from 'react';
-import type { ImportBatchView } from '../../../../shared/channels/imports';
+// 导入记录: every import with its files and SHA-256, undone batch by batch.
+import { useCallback, useState } from 'react';
+import type { ImportBatchView } from '@shared/channels/importBatches';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 
 /** 导入记录: every import with its files and SHA-256, undoable batch by batch. */
-export function ImportBatchList({ version, onChanged }: { version: number; onChanged: (message: string, error: string) => void }) {
-  const [batches, setBatches] = useState<ImportBatchView[]>([]);
+export function ImportBatchList({
+  version,
+  onChanged,
+}: {
+  version: number;
+  onChanged: (message: string, error: string) => void;
+}) {
   const [undoing, setUndoing] = useState<ImportBatchView | null>(null);
-  useEffect(() => {
-    invoke('imports:list', {}).then(setBatches, (err) => onChanged('', errorMessage(err)));
-  }, [version, onChanged]);
+  const fail = useCallback((err: unknown) => onChanged('', errorMessage(err)), [onChanged]);
+  const query = useLedgerQuery('importBatches:list', {}, { onError: fail, refreshKey: version });
+  const batches = query.data ?? [];
   const undo = async () => {
     const batch = undoing;
     setUndoing(null);
     if (!batch) return;
     try {
-      setBatches(await invoke('imports:undo', { batchId: batch.id }));
+      query.setData(await invoke('importBatches:undo', { batchId: batch.id }));
       onChanged(`已撤销：${batch.label}`, '');
     } catch (err) {
-      onChanged('', errorMessage(err));
+      fail(err);
     }
   };
   if (batches.length === 0) return <p className="muted">还没有导入记录。</p>;
@@ -46,7 +53,11 @@ export function ImportBatchList({ version, onChanged }: { version: number; onCha
                   </div>
                 ))}
               </td>
-              <td className="nowrap">{Object.entries(b.counts).map(([k, v]) => `${COUNT_LABELS[k] ?? k} ${v}`).join('，')}</td>
+              <td className="nowrap">
+                {Object.entries(b.counts)
+                  .map(([k, v]) => `${COUNT_LABELS[k] ?? k} ${v}`)
+                  .join('，')}
+              </td>
               <td className="nowrap">
                 {b.undoneAt ? (
                   `已撤销（${b.undoneAt.slice(0, 10)}）`
@@ -73,4 +84,14 @@ export function ImportBatchList({ version, onChanged }: { version: number; onCha
   );
 }
 
-const COUNT_LABELS: Record<string, string> = { rows: '条', units: '新增单位', sections: '部分', tasks: '重点任务', items: '工作内容', groups: '领导小组' };
+const COUNT_LABELS: Record<string, string> = {
+  rows: '条',
+  units: '新增单位',
+  sections: '部分',
+  tasks: '重点任务',
+  items: '工作内容',
+  groups: '领导小组',
+  added: '新增',
+  changed: '修改',
+  removed: '移入回收站',
+};

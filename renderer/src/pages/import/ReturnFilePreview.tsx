@@ -1,10 +1,26 @@
+// One township return under review: the rows to be written, those that need the clerk, and what is not a report.
 import { useState } from 'react';
-import type { ExistingReportView, ReturnRowView } from '../../../../shared/channels/returns';
-import type { ProgressRound, Unit } from '../../../../shared/domain';
+import type { ExistingReportView, ReturnRowView } from '@shared/channels/returns';
+import type { ProgressRound, Unit } from '@shared/domain';
 import { ReturnLayoutEditor, type LayoutChange } from './ReturnLayoutEditor';
-import { choose, CONFLICT_LABELS, lockedEditsText, needsChoice, OUTCOME_LABELS, rowKey, rowsToWrite, toggleRow, type Review } from './returnReview';
+import {
+  choose,
+  CONFLICT_LABELS,
+  lockedEditsText,
+  needsChoice,
+  OUTCOME_LABELS,
+  rowKey,
+  rowsToWrite,
+  toggleRow,
+  type Review,
+} from './returnReview';
 
-const METHOD_LABELS: Record<ReturnRowView['method'], string> = { template: '模板编号', text: '文字匹配', 'text-all': '文字匹配（非本单位任务）', clerk: '人工选择' };
+const METHOD_LABELS: Record<ReturnRowView['method'], string> = {
+  template: '模板编号',
+  text: '文字匹配',
+  'text-all': '文字匹配（非本单位任务）',
+  clerk: '人工选择',
+};
 
 const short = (s: string, n = 36) => (s.length > n ? `${s.slice(0, n)}…` : s);
 /** In the clerk's own time zone: the ledger keeps UTC. */
@@ -16,7 +32,9 @@ function when(iso: string): string {
 }
 
 function Existing({ before }: { before: ExistingReportView }) {
-  const parts = [before.progress, before.percent === null ? '' : `${before.percent}%`, before.status ?? ''].filter(Boolean);
+  const parts = [before.progress, before.percent === null ? '' : `${before.percent}%`, before.status ?? ''].filter(
+    Boolean,
+  );
   return (
     <div className="existing-report">
       本轮已有（{before.sourceLabel}，{when(before.updatedAt)}）：{parts.join('，') || '（空）'}
@@ -37,13 +55,26 @@ interface Props {
 }
 
 /** One township file under review: what will be written, what needs the clerk, and what is not a report. */
-export function ReturnFilePreview({ review: r, units, rounds, roundName, onChange, onChangeUnit, onCorrectLayout, onSwitchRound, onRemove }: Props) {
+export function ReturnFilePreview({
+  review: r,
+  units,
+  rounds,
+  roundName,
+  onChange,
+  onChangeUnit,
+  onCorrectLayout,
+  onSwitchRound,
+  onRemove,
+}: Props) {
   const { view } = r;
   const [copied, setCopied] = useState(false);
   const shown = view.rows.filter(needsChoice);
   const passed = view.rows.filter((row) => !needsChoice(row));
   const edits = lockedEditsText(view);
-  const suggested = view.roundCheck.suggestedRoundId === null ? null : rounds.find((x) => x.id === view.roundCheck.suggestedRoundId) ?? null;
+  const suggested =
+    view.roundCheck.suggestedRoundId === null
+      ? null
+      : (rounds.find((x) => x.id === view.roundCheck.suggestedRoundId) ?? null);
   const count = (o: ReturnRowView['outcome']) => view.rows.filter((row) => row.outcome === o).length;
   const writing = rowsToWrite(r).length;
   const onceConfirmed = rowsToWrite({ ...r, roundConfirmed: true }).length;
@@ -60,7 +91,11 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
         {!view.error && (
           <label>
             填报单位
-            <select aria-label={`${view.file}的填报单位`} value={view.unitId ?? ''} onChange={(e) => onChangeUnit(Number(e.target.value))}>
+            <select
+              aria-label={`${view.file}的填报单位`}
+              value={view.unitId ?? ''}
+              onChange={(e) => onChangeUnit(Number(e.target.value))}
+            >
               <option value="">（请选择）</option>
               {units.map((u) => (
                 <option key={u.id} value={u.id}>
@@ -72,7 +107,9 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
         )}
         {!view.error && (
           <span className="muted small" aria-label={`${view.file}的导入摘要`}>
-            {!view.roundCheck.ok && !r.roundConfirmed ? `确认轮次后将导入 ${onceConfirmed} 条` : `将导入 ${writing} 条`}；需要您选择 {count('conflict')} 条；未匹配 {view.unmatched.length} 条{passedSummary ? `；不导入：${passedSummary}` : ''}
+            {!view.roundCheck.ok && !r.roundConfirmed ? `确认轮次后将导入 ${onceConfirmed} 条` : `将导入 ${writing} 条`}
+            ；需要您选择 {count('conflict')} 条；未匹配 {view.unmatched.length} 条
+            {passedSummary ? `；不导入：${passedSummary}` : ''}
           </span>
         )}
         <button type="button" className="link" onClick={onRemove}>
@@ -80,8 +117,11 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
         </button>
       </header>
       {view.error && <div className="error-banner">{view.error.message}（此文件不会导入，其他文件不受影响）</div>}
-      {view.alreadyImported.length > 0 && (
-        <div className="warn-line">此文件已于 {view.alreadyImported[0].createdAt.slice(0, 10)} 导入过；与已导入内容相同的行不会重复写入，不同的行需要您选择。</div>
+      {view.alreadyImported[0] && (
+        <div className="warn-line">
+          此文件已于 {view.alreadyImported[0].createdAt.slice(0, 10)}{' '}
+          导入过；与已导入内容相同的行不会重复写入，不同的行需要您选择。
+        </div>
       )}
       {view.warnings.map((w) => (
         <div key={w} className="warn-line" role="note">
@@ -91,7 +131,12 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
       {!view.error && !view.blank && !view.roundCheck.ok && (
         <div className="round-check">
           <label>
-            <input type="checkbox" aria-label={`确认将${view.file}导入到所选轮次`} checked={r.roundConfirmed} onChange={(e) => onChange({ ...r, roundConfirmed: e.target.checked })} />
+            <input
+              type="checkbox"
+              aria-label={`确认将${view.file}导入到所选轮次`}
+              checked={r.roundConfirmed}
+              onChange={(e) => onChange({ ...r, roundConfirmed: e.target.checked })}
+            />
             我已核对，仍导入到“{roundName}”
           </label>
           {suggested && !suggested.closed && (
@@ -107,7 +152,11 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
         </div>
       ))}
       {view.sheets.map((layout) => (
-        <ReturnLayoutEditor key={layout.name} layout={layout} onCorrect={(change) => onCorrectLayout(layout.name, change)} />
+        <ReturnLayoutEditor
+          key={layout.name}
+          layout={layout}
+          onCorrect={(change) => onCorrectLayout(layout.name, change)}
+        />
       ))}
       {shown.length > 0 && (
         <table className="list compact">
@@ -133,7 +182,12 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
                     {idText ? (
                       <span className="muted">—</span>
                     ) : (
-                      <input type="checkbox" aria-label={`导入第 ${row.row} 行`} checked={on} onChange={(e) => onChange(toggleRow(r, row, e.target.checked))} />
+                      <input
+                        type="checkbox"
+                        aria-label={`导入第 ${row.row} 行`}
+                        checked={on}
+                        onChange={(e) => onChange(toggleRow(r, row, e.target.checked))}
+                      />
                     )}
                   </td>
                   <td className="nowrap">
@@ -159,7 +213,11 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
                       short(row.taskContent)
                     )}
                     <div className="muted small">
-                      {row.outcome === 'conflict' ? <span className="conflict-label">{CONFLICT_LABELS[row.conflict!.kind]}</span> : `${METHOD_LABELS[row.method]} ${Math.round(row.score * 100)}%`}
+                      {row.outcome === 'conflict' ? (
+                        <span className="conflict-label">{CONFLICT_LABELS[row.conflict!.kind]}</span>
+                      ) : (
+                        `${METHOD_LABELS[row.method]} ${Math.round(row.score * 100)}%`
+                      )}
                     </div>
                   </td>
                   <td>
@@ -168,7 +226,9 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
                   </td>
                   <td className="nowrap">{row.percent === null ? '' : `${row.percent}%`}</td>
                   <td className="nowrap">{row.status ?? ''}</td>
-                  <td className="warn-cell">{row.warnings.filter((w) => !(idText && w.startsWith('隐藏的任务ID'))).join(' ')}</td>
+                  <td className="warn-cell">
+                    {row.warnings.filter((w) => !(idText && w.startsWith('隐藏的任务ID'))).join(' ')}
+                  </td>
                 </tr>
               );
             })}
@@ -190,12 +250,22 @@ export function ReturnFilePreview({ review: r, units, rounds, roundName, onChang
       )}
       {edits && (
         <details className="locked-edits" open>
-          <summary>乡镇改写了 {edits.split('\n').length} 处锁定内容（工作内容、牵头单位或完成时限），不会写入任务清单</summary>
-          <textarea readOnly aria-label={`${view.file}中乡镇改写的内容`} value={edits} rows={Math.min(6, edits.split('\n').length + 1)} />
+          <summary>
+            乡镇改写了 {edits.split('\n').length} 处锁定内容（工作内容、牵头单位或完成时限），不会写入任务清单
+          </summary>
+          <textarea
+            readOnly
+            aria-label={`${view.file}中乡镇改写的内容`}
+            value={edits}
+            rows={Math.min(6, edits.split('\n').length + 1)}
+          />
           <button
             type="button"
             onClick={() => {
-              void navigator.clipboard?.writeText(edits).then(() => setCopied(true), () => setCopied(false));
+              void navigator.clipboard?.writeText(edits).then(
+                () => setCopied(true),
+                () => setCopied(false),
+              );
             }}
           >
             {copied ? '已复制' : '复制，以便记入备注'}

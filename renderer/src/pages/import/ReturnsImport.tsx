@@ -1,92 +1,126 @@
-import { useEffect, useState, type DragEvent } from 'react';
-import type { ReturnFieldName } from '../../../../shared/channels/returns';
-import type { ProgressRound, Unit } from '../../../../shared/domain';
-import { errorMessage, invoke } from '../../api';
+// 导入 → 推进情况表: township returns chosen or dropped, previewed against a round, then written as the clerk decided.
+import { useCallback, useState, type DragEvent } from 'react';
+import type { RequestOf } from '@shared/channels';
+import type { ReturnFieldName } from '@shared/channels/returns';
+import type { LedgerSnapshot, ProgressRound, Unit } from '@shared/domain';
+import { invoke } from '../../api';
+import { PageMessages } from '../../components/PageMessages';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
 import { fileToBase64 } from './readDroppedFile';
 import { ReturnFilePreview } from './ReturnFilePreview';
 import type { LayoutChange } from './ReturnLayoutEditor';
 import { initialReview, isWritable, rowsToWrite, type Review } from './returnReview';
 
+const NONE_ROUNDS: ProgressRound[] = [];
+
+/** Reads one file; an answer without its view is told as 操作未完成, like any other failure. */
+async function analyzeOne(request: RequestOf<'returns:analyze'>) {
+  const [view] = await invoke('returns:analyze', request);
+  if (view === undefined) throw new Error('returns:analyze answered without a view');
+  return view;
+}
+const NONE_UNITS: Unit[] = [];
+
 export function ReturnsImport({ onDone }: { onDone: (notice: string, error: string) => void }) {
-  const [rounds, setRounds] = useState<ProgressRound[]>([]);
-  const [units, setUnits] = useState<Unit[]>([]);
   const [roundId, setRoundId] = useState<number | null>(null);
   const [reviews, setReviews] = useState<Review[]>([]);
   const [progress, setProgress] = useState('');
-  const [error, setError] = useState('');
+  // Errors stay beside the files being read; what was imported is told by the page (onDone).
+  const messages = usePageMessages();
+  const { fail, clearError } = messages;
+  const onSnapshot = useCallback(
+    (snap: LedgerSnapshot) => setRoundId((id) => id ?? [...snap.rounds].reverse().find((r) => !r.closed)?.id ?? null),
+    [],
+  );
+  const snapshot = useLedgerQuery('ledger:snapshot', {}, { onError: fail, onData: onSnapshot }).data;
+  const rounds = snapshot?.rounds ?? NONE_ROUNDS;
+  const units = snapshot?.units ?? NONE_UNITS;
 
-  useEffect(() => {
-    invoke('ledger:snapshot', {}).then((snap) => {
-      setRounds(snap.rounds);
-      setUnits(snap.units);
-      setRoundId([...snap.rounds].reverse().find((r) => !r.closed)?.id ?? null);
-    }, (err) => setError(errorMessage(err)));
-  }, []);
-
-  const analyse = async (files: File[]) => {
-    if (roundId === null) return setError('请先选择调度轮次（或在“调度轮次”中新建一轮）。');
-    setError('');
+  const analyze = async (files: File[]) => {
+    if (roundId === null) return fail('请先选择调度轮次（或在“调度轮次”中新建一轮）。');
+    clearError();
     const added: Review[] = [];
     for (const [i, file] of files.entries()) {
       setProgress(`正在读取 ${i + 1}/${files.length}：${file.name}`);
       try {
         const data = { fileName: file.name, dataBase64: await fileToBase64(file) };
-        const [view] = await invoke('returns:analyse', { roundId, files: [data] });
+        const view = await analyzeOne({ roundId, files: [data] });
         added.push(initialReview(view, data));
       } catch (err) {
-        setError(errorMessage(err));
+        fail(err);
       }
     }
     setProgress('');
     setReviews((list) => [...list, ...added]);
   };
   const pick = async () => {
-    if (roundId === null) return setError('请先选择调度轮次（或在“调度轮次”中新建一轮）。');
+    if (roundId === null) return fail('请先选择调度轮次（或在“调度轮次”中新建一轮）。');
     setProgress('正在读取所选文件……');
     try {
       const views = await invoke('returns:pick', { roundId });
       setReviews((list) => [...list, ...views.map((v) => initialReview(v))]);
     } catch (err) {
-      setError(errorMessage(err));
+      fail(err);
     } finally {
       setProgress('');
     }
   };
   const changeUnit = async (index: number, unitId: number) => {
     const r = reviews[index];
+    if (!r) return;
     if (!r.data || roundId === null) {
-      setReviews((list) => list.map((x, i) => (i === index ? { ...x, view: { ...x.view, unitId, unit: units.find((u) => u.id === unitId)?.name ?? null } } : x)));
+      setReviews((list) =>
+        list.map((x, i) =>
+          i === index
+            ? { ...x, view: { ...x.view, unitId, unit: units.find((u) => u.id === unitId)?.name ?? null } }
+            : x,
+        ),
+      );
       return;
     }
     try {
-      const [view] = await invoke('returns:analyse', { roundId, files: [r.data], unitId, overrides: r.overrides });
+      const view = await analyzeOne({ roundId, files: [r.data], unitId, overrides: r.overrides });
       setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data, r.overrides) : x)));
     } catch (err) {
-      setError(errorMessage(err));
+      fail(err);
     }
   };
   /** Re-reads a file with the clerk's header row / column choices for one sheet. */
   const correctLayout = async (index: number, sheet: string, change: LayoutChange) => {
     const r = reviews[index];
-    if (!r.data || roundId === null) return;
+    if (!r?.data || roundId === null) return;
     const current = r.overrides[sheet] ?? {};
     const layout = r.view.sheets.find((s) => s.name === sheet);
     let columns = { ...(current.columns ?? {}) } as Partial<Record<ReturnFieldName, number>>;
     if (change.column !== undefined) {
       // One field per column: the column's old field is dropped, the chosen one moves here.
       const base = { ...(layout?.columns ?? {}), ...columns } as Partial<Record<ReturnFieldName, number>>;
-      columns = Object.fromEntries(Object.entries(base).filter(([, c]) => c !== change.column)) as typeof columns;
+      columns = Object.fromEntries(Object.entries(base).filter(([, c]) => c !== change.column));
       if (change.field) columns[change.field] = change.column;
     }
-    const next = { ...r.overrides, [sheet]: { ...current, ...(change.headerRow !== undefined ? { headerRow: change.headerRow } : {}), ...(change.column !== undefined ? { columns } : {}) } };
+    const next = {
+      ...r.overrides,
+      [sheet]: {
+        ...current,
+        ...(change.headerRow !== undefined ? { headerRow: change.headerRow } : {}),
+        ...(change.column !== undefined ? { columns } : {}),
+      },
+    };
     try {
-      const [view] = await invoke('returns:analyse', { roundId, files: [r.data], unitId: r.view.unitId ?? undefined, overrides: next });
+      const view = await analyzeOne({
+        roundId,
+        files: [r.data],
+        unitId: r.view.unitId ?? undefined,
+        overrides: next,
+      });
       setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data, next) : x)));
     } catch (err) {
-      setError(errorMessage(err));
+      fail(err);
     }
   };
-  const update = (index: number, change: (r: Review) => Review) => setReviews((list) => list.map((x, i) => (i === index ? change(x) : x)));
+  const update = (index: number, change: (r: Review) => Review) =>
+    setReviews((list) => list.map((x, i) => (i === index ? change(x) : x)));
 
   /** The round decides what is already reported: every file is read again against the new one. */
   const switchRound = async (id: number | null) => {
@@ -96,10 +130,15 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
     for (const r of reviews) {
       if (!r.data) continue;
       try {
-        const [view] = await invoke('returns:analyse', { roundId: id, files: [r.data], unitId: r.view.unitId ?? undefined, overrides: r.overrides });
+        const view = await analyzeOne({
+          roundId: id,
+          files: [r.data],
+          unitId: r.view.unitId ?? undefined,
+          overrides: r.overrides,
+        });
         again.push(initialReview(view, r.data, r.overrides));
       } catch (err) {
-        setError(errorMessage(err));
+        fail(err);
       }
     }
     setReviews(again);
@@ -124,10 +163,15 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
         })),
         // Corrected layouts are remembered for the township's next return with the same header.
         mappings: writing.flatMap((r) =>
-          r.view.sheets.filter((s) => s.source === 'clerk').map((s) => ({ unitId: r.view.unitId!, signature: s.signature, columns: s.columns })),
+          r.view.sheets
+            .filter((s) => s.source === 'clerk')
+            .map((s) => ({ unitId: r.view.unitId!, signature: s.signature, columns: s.columns })),
         ),
       });
-      const notWritten = [...blanks.map((r) => `${r.view.file}（未填写${r.view.unit ? `，${r.view.unit}仍为未报送` : ''}）`), ...result.skippedFiles];
+      const notWritten = [
+        ...blanks.map((r) => `${r.view.file}（未填写${r.view.unit ? `，${r.view.unit}仍为未报送` : ''}）`),
+        ...result.skippedFiles,
+      ];
       setReviews([]);
       onDone(
         `已导入 ${result.rows} 条推进情况（${result.batchIds.length} 个文件）。可在“导入记录”中按文件撤销。` +
@@ -135,13 +179,13 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
         '',
       );
     } catch (err) {
-      setError(errorMessage(err));
+      fail(err);
     }
   };
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
-    void analyse([...e.dataTransfer.files]);
+    void analyze([...e.dataTransfer.files]);
   };
 
   return (
@@ -149,7 +193,11 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
       <div className="toolbar">
         <label className="muted">
           调度轮次
-          <select aria-label="导入到调度轮次" value={roundId ?? ''} onChange={(e) => void switchRound(e.target.value ? Number(e.target.value) : null)}>
+          <select
+            aria-label="导入到调度轮次"
+            value={roundId ?? ''}
+            onChange={(e) => void switchRound(e.target.value ? Number(e.target.value) : null)}
+          >
             {rounds.map((r) => (
               <option key={r.id} value={r.id} disabled={r.closed}>
                 {r.name}
@@ -169,12 +217,13 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
           </>
         )}
       </div>
-      {error && (
-        <div className="error-banner" role="alert">
-          {error}
-        </div>
-      )}
-      <div className="drop-zone small-zone" onDragOver={(e) => e.preventDefault()} onDrop={onDrop} aria-label="拖入推进情况表">
+      <PageMessages messages={messages} />
+      <div
+        className="drop-zone small-zone"
+        onDragOver={(e) => e.preventDefault()}
+        onDrop={onDrop}
+        aria-label="拖入推进情况表"
+      >
         <span>把各单位报回的推进情况表（.xlsx、.xls、.csv，可一次多个）拖到这里，或 </span>
         <button type="button" onClick={pick}>
           选择文件…

@@ -1,6 +1,6 @@
 // The clerk's decisions on one previewed return, and the rows they turn into. Pure, so the rules
 // (what is written by default, what needs a tick) are tested without a browser.
-import type { ReturnFieldName, ReturnFileView, ReturnOutcome, ReturnRowView } from '../../../../shared/channels/returns';
+import type { ReturnFieldName, ReturnFileView, ReturnOutcome, ReturnRowView } from '@shared/channels/returns';
 
 export type RowKey = string;
 export const rowKey = (r: { sheet: string; row: number }): RowKey => `${r.sheet}:${r.row}`;
@@ -18,7 +18,11 @@ export interface Review {
   overrides: Record<string, { headerRow?: number; columns?: Partial<Record<ReturnFieldName, number>> }>;
 }
 
-export function initialReview(view: ReturnFileView, data?: Review['data'], overrides: Review['overrides'] = {}): Review {
+export function initialReview(
+  view: ReturnFileView,
+  data?: Review['data'],
+  overrides: Review['overrides'] = {},
+): Review {
   const included = new Set(view.rows.filter((r) => r.outcome === 'apply').map(rowKey));
   return { view, data: data ?? view.source, included, chosen: new Map(), roundConfirmed: false, overrides };
 }
@@ -48,7 +52,8 @@ export const CONFLICT_LABELS = {
 export function toggleRow(review: Review, row: ReturnRowView, checked: boolean): Review {
   const included = new Set(review.included);
   if (checked) {
-    if (row.conflict?.kind === 'duplicate') for (const other of review.view.rows) if (other.taskId === row.taskId) included.delete(rowKey(other));
+    if (row.conflict?.kind === 'duplicate')
+      for (const other of review.view.rows) if (other.taskId === row.taskId) included.delete(rowKey(other));
     included.add(rowKey(row));
   } else included.delete(rowKey(row));
   return { ...review, included };
@@ -62,7 +67,12 @@ export function choose(review: Review, key: RowKey, taskId: number | null): Revi
 }
 
 export function isWritable(review: Review): boolean {
-  return !review.view.error && review.view.unitId !== null && !review.view.blank && (review.view.roundCheck.ok || review.roundConfirmed);
+  return (
+    !review.view.error &&
+    review.view.unitId !== null &&
+    !review.view.blank &&
+    (review.view.roundCheck.ok || review.roundConfirmed)
+  );
 }
 
 export interface RowToWrite {
@@ -81,8 +91,24 @@ export interface RowToWrite {
 export function rowsToWrite(review: Review): RowToWrite[] {
   if (!isWritable(review)) return [];
   const out: RowToWrite[] = [];
-  const pick = (r: Pick<ReturnRowView, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>, taskId: number, overwrite: boolean, sheet: string, row: number) =>
-    out.push({ taskId, status: r.status, percent: r.percent, progress: r.progress, problems: r.problems, nextSteps: r.nextSteps, overwrite, sheet, row });
+  const pick = (
+    r: Pick<ReturnRowView, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>,
+    taskId: number,
+    overwrite: boolean,
+    sheet: string,
+    row: number,
+  ) =>
+    out.push({
+      taskId,
+      status: r.status,
+      percent: r.percent,
+      progress: r.progress,
+      problems: r.problems,
+      nextSteps: r.nextSteps,
+      overwrite,
+      sheet,
+      row,
+    });
   for (const r of review.view.rows) {
     const key = rowKey(r);
     if (r.conflict?.kind === 'id-text') {
@@ -102,6 +128,11 @@ export function rowsToWrite(review: Review): RowToWrite[] {
 /** The township's retyped locked cells, as lines the clerk can paste into a note. */
 export function lockedEditsText(view: ReturnFileView): string {
   return view.rows
-    .flatMap((r) => r.lockedEdits.map((e) => `${view.unit ?? view.file} 第 ${r.row} 行（${r.taskContent.slice(0, 30)}）${e.field}：${e.exported || '（空）'} → ${e.returned || '（空）'}`))
+    .flatMap((r) =>
+      r.lockedEdits.map(
+        (e) =>
+          `${view.unit ?? view.file} 第 ${r.row} 行（${r.taskContent.slice(0, 30)}）${e.field}：${e.exported || '（空）'} → ${e.returned || '（空）'}`,
+      ),
+    )
     .join('\n');
 }

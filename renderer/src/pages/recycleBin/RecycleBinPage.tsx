@@ -1,38 +1,26 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { RecycleBinEntry } from '../../../../shared/channels/recycleBin';
-import { errorMessage, invoke } from '../../api';
+// 回收站 page: what was deleted and what went with it; 还原 puts it back whole, 永久删除 / 清空 after asking.
+import { useState } from 'react';
+import type { RecycleBinEntry } from '@shared/channels/recycleBin';
+import { invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageMessages } from '../../components/PageMessages';
+import { useLedgerAction } from '../../hooks/useLedgerAction';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
 import { describeContents, describeReferences, localTime, WHERE_IT_LIVES } from './binText';
 
 /** 回收站: what was deleted, with what went along; 还原 puts it back whole, 永久删除 / 清空 after asking. */
 export function RecycleBinPage() {
-  const [entries, setEntries] = useState<RecycleBinEntry[] | null>(null);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const messages = usePageMessages();
+  const { data: entries, reload } = useLedgerQuery('recycleBin:list', {}, { onError: messages.fail });
   const [purging, setPurging] = useState<RecycleBinEntry | null>(null);
   const [emptying, setEmptying] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const action = useLedgerAction(messages);
+  const busy = action.busy;
 
-  const reload = useCallback(() => invoke('recycleBin:list', {}).then(setEntries, (err) => setError(errorMessage(err))), []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  const act = async (run: () => Promise<string>) => {
-    setBusy(true);
-    try {
-      const message = await run();
-      setError('');
-      setNotice(message);
-    } catch (err) {
-      setError(errorMessage(err));
-      setNotice('');
-    } finally {
-      setBusy(false);
-      await reload();
-    }
-  };
+  // The list is read again after a failure too: part of it may have gone meanwhile.
+  const act = (run: () => Promise<string>) =>
+    action.run(run, { notice: (message) => message, reload, reloadOnError: true });
 
   const restore = (entry: RecycleBinEntry) =>
     act(async () => {
@@ -75,7 +63,7 @@ export function RecycleBinPage() {
       <p className="muted bin-intro">
         删除的单位、任务、领导小组、调度轮次和文件会先放在这里，连同其下的推进情况、成员、单位关联等。点“还原”可原样放回；永久删除或清空后不能再找回。
       </p>
-      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
+      <PageMessages messages={messages} />
       {entries && count === 0 && <p className="bin-empty">回收站是空的。</p>}
       {count > 0 && (
         <table className="list compact bin-list" aria-label="回收站内容">
@@ -104,10 +92,22 @@ export function RecycleBinPage() {
                   </td>
                   <td className="nowrap">{e.actor}</td>
                   <td className="nowrap">
-                    <button type="button" className="primary" disabled={busy} onClick={() => void restore(e)} aria-label={`还原${e.kindLabel}：${e.label}`}>
+                    <button
+                      type="button"
+                      className="primary"
+                      disabled={busy}
+                      onClick={() => void restore(e)}
+                      aria-label={`还原${e.kindLabel}：${e.label}`}
+                    >
                       还原
                     </button>
-                    <button type="button" className="link danger-text" disabled={busy} onClick={() => setPurging(e)} aria-label={`永久删除${e.kindLabel}：${e.label}`}>
+                    <button
+                      type="button"
+                      className="link danger-text"
+                      disabled={busy}
+                      onClick={() => setPurging(e)}
+                      aria-label={`永久删除${e.kindLabel}：${e.label}`}
+                    >
                       永久删除
                     </button>
                   </td>

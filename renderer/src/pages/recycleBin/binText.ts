@@ -1,4 +1,5 @@
-import type { BinCounts, BinKind } from '../../../../shared/channels/recycleBin';
+// How a 回收站 entry is told: what went with it, what still cited it, where it shows again once restored.
+import type { BinCounts, BinKind } from '@shared/channels/recycleBin';
 
 const n = (count: number, words: string) => (count > 0 ? `${count} ${words}` : '');
 const joined = (parts: string[]) => parts.filter(Boolean).join('、');
@@ -20,7 +21,13 @@ export function describeContents(kind: BinKind, c: BinCounts): string {
 
 /** What stayed in the ledger but cited the item: "45 项工作内容、1 个领导小组" (the sections and tasks above them go unsaid). */
 export function describeReferences(c: BinCounts): string {
-  return joined([c.refItems > 0 ? n(c.refItems, '项工作内容') : n(c.refTasks, '项任务'), n(c.refGroups, '个领导小组'), n(c.refMembers, '条成员记录'), n(c.refDuties, '项成员单位职责'), n(c.refImports, '条导入记录')]);
+  return joined([
+    c.refItems > 0 ? n(c.refItems, '项工作内容') : n(c.refTasks, '项任务'),
+    n(c.refGroups, '个领导小组'),
+    n(c.refMembers, '条成员记录'),
+    n(c.refDuties, '项成员单位职责'),
+    n(c.refImports, '条导入记录'),
+  ]);
 }
 
 /** Where a restored item can be seen again. */
@@ -30,6 +37,8 @@ export const WHERE_IT_LIVES: Record<BinKind, string> = {
   group: '领导小组',
   round: '调度轮次',
   document: '导入 → 政策文件',
+  member: '领导小组 → 成员',
+  duty: '领导小组 → 成员单位职责',
 };
 
 /** The clerk's clock, not UTC: "2026-11-23 09:03". */

@@ -1,9 +1,18 @@
+// Progress typed in for one unit (told by phone), or a report already there corrected.
 import { useEffect, useState, type FormEvent } from 'react';
-import { REPORT_SOURCE_LABELS, type UnitReport, type UnitTask } from '../../../../shared/channels/rounds';
-import { TASK_STATUSES, type TaskStatus } from '../../../../shared/domain';
+import { REPORT_SOURCE_LABELS, type UnitReport, type UnitTask } from '@shared/channels/rounds';
+import { TASK_STATUSES, type TaskStatus } from '@shared/domain';
 import { errorMessage, invoke } from '../../api';
 
-type Draft = { taskId: string; status: string; percent: string; progress: string; problems: string; nextSteps: string; source: 'phone' | 'manual' };
+type Draft = {
+  taskId: string;
+  status: string;
+  percent: string;
+  progress: string;
+  problems: string;
+  nextSteps: string;
+  source: 'phone' | 'manual';
+};
 
 const EMPTY: Omit<Draft, 'taskId' | 'source'> = { status: '', percent: '', progress: '', problems: '', nextSteps: '' };
 
@@ -12,7 +21,13 @@ function shorten(text: string, max = 40): string {
 }
 
 /** Progress typed in for one unit (a phone call): choosing a task already reported shows that report to correct. */
-export function ManualReportForm(props: { roundId: number; unitId: number; reports: UnitReport[]; onSaved: () => void; onCancel: () => void }) {
+export function ManualReportForm(props: {
+  roundId: number;
+  unitId: number;
+  reports: UnitReport[];
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
   const [tasks, setTasks] = useState<UnitTask[]>([]);
   const [draft, setDraft] = useState<Draft>({ taskId: '', source: 'phone', ...EMPTY });
   const [error, setError] = useState('');
@@ -27,11 +42,18 @@ export function ManualReportForm(props: { roundId: number; unitId: number; repor
       ...d,
       taskId,
       ...(r
-        ? { status: r.status ?? '', percent: r.percent === null ? '' : String(r.percent), progress: r.progress, problems: r.problems, nextSteps: r.nextSteps }
+        ? {
+            status: r.status ?? '',
+            percent: r.percent === null ? '' : String(r.percent),
+            progress: r.progress,
+            problems: r.problems,
+            nextSteps: r.nextSteps,
+          }
         : EMPTY),
     }));
   };
-  const set = (field: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [field]: e.target.value }));
+  const set = (field: keyof Draft) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [field]: e.target.value }));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -90,7 +112,12 @@ export function ManualReportForm(props: { roundId: number; unitId: number; repor
           <legend>报送方式</legend>
           {(['phone', 'manual'] as const).map((s) => (
             <label key={s} className="check">
-              <input type="radio" name="source" checked={draft.source === s} onChange={() => setDraft((d) => ({ ...d, source: s }))} />
+              <input
+                type="radio"
+                name="source"
+                checked={draft.source === s}
+                onChange={() => setDraft((d) => ({ ...d, source: s }))}
+              />
               {REPORT_SOURCE_LABELS[s]}
             </label>
           ))}

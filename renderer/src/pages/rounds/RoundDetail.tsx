@@ -1,5 +1,6 @@
+// One round's chase list: who was asked and who has answered; close or delete the round.
 import { useState } from 'react';
-import { REPORT_STATE_LABELS, type RoundView, type UnitReportStatus } from '../../../../shared/channels/rounds';
+import { REPORT_STATE_LABELS, type RoundView, type UnitReportStatus } from '@shared/channels/rounds';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 type Filter = 'all' | 'pending' | 'reported';
@@ -15,6 +16,7 @@ export function RoundDetail(props: {
   onOpen: (unit: UnitReportStatus, typing: boolean) => void;
   onClose: () => void;
   onDelete: () => void;
+  onEdit: () => void;
 }) {
   const { view } = props;
   const [filter, setFilter] = useState<Filter>('all');
@@ -22,7 +24,9 @@ export function RoundDetail(props: {
   const [deleting, setDeleting] = useState(false);
   const expected = view.units.filter((u) => u.expected);
   const count = (state: UnitReportStatus['state']) => expected.filter((u) => u.state === state).length;
-  const shown = view.units.filter((u) => (filter === 'all' ? true : filter === 'reported' ? u.state === 'reported' : u.state !== 'reported'));
+  const shown = view.units.filter((u) =>
+    filter === 'all' ? true : filter === 'reported' ? u.state === 'reported' : u.state !== 'reported',
+  );
 
   return (
     <div className="round-detail">
@@ -32,6 +36,9 @@ export function RoundDetail(props: {
           {view.round.closed && <span className="badge">已关闭</span>}
         </h2>
         <div className="toolbar">
+          <button type="button" onClick={props.onEdit}>
+            修改本轮
+          </button>
           {!view.round.closed && (
             <button type="button" onClick={() => setConfirming(true)}>
               关闭本轮
@@ -100,11 +107,21 @@ export function RoundDetail(props: {
               <td>{u.reportCount}</td>
               <td className="nowrap">{u.lastReportedOn ?? ''}</td>
               <td className="nowrap">
-                <button type="button" className="link" onClick={() => props.onOpen(u, false)} aria-label={`查看：${u.unitName}`}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => props.onOpen(u, false)}
+                  aria-label={`查看：${u.unitName}`}
+                >
                   查看
                 </button>
                 {!view.round.closed && (
-                  <button type="button" className="link" onClick={() => props.onOpen(u, true)} aria-label={`录入：${u.unitName}`}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => props.onOpen(u, true)}
+                    aria-label={`录入：${u.unitName}`}
+                  >
                     录入
                   </button>
                 )}

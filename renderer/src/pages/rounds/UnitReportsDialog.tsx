@@ -1,23 +1,31 @@
-import { useCallback, useEffect, useState } from 'react';
-import { REPORT_SOURCE_LABELS, type UnitReport, type UnitReportStatus } from '../../../../shared/channels/rounds';
-import type { ProgressRound } from '../../../../shared/domain';
-import { errorMessage, invoke } from '../../api';
+// One unit's reports in a round, and typing one in while the round is open.
+import { useState } from 'react';
+import { REPORT_SOURCE_LABELS, type UnitReport, type UnitReportStatus } from '@shared/channels/rounds';
+import type { ProgressRound } from '@shared/domain';
+import { PageMessages } from '../../components/PageMessages';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
 import { ManualReportForm } from './ManualReportForm';
 
+const NO_REPORTS: UnitReport[] = [];
+
 /** One unit's reports in a round, and (while the round is open) typing one in. */
-export function UnitReportsDialog(props: { round: ProgressRound; unit: UnitReportStatus; startTyping: boolean; onClose: () => void; onChanged: () => void }) {
+export function UnitReportsDialog(props: {
+  round: ProgressRound;
+  unit: UnitReportStatus;
+  startTyping: boolean;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { round, unit } = props;
-  const [reports, setReports] = useState<UnitReport[]>([]);
   const [typing, setTyping] = useState(props.startTyping && !round.closed);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
-  const load = useCallback(
-    () => invoke('rounds:unitReports', { roundId: round.id, unitId: unit.unitId }).then(setReports, (err) => setError(errorMessage(err))),
-    [round.id, unit.unitId],
+  const messages = usePageMessages();
+  const query = useLedgerQuery(
+    'rounds:unitReports',
+    { roundId: round.id, unitId: unit.unitId },
+    { onError: messages.fail },
   );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const reports = query.data ?? NO_REPORTS;
 
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
@@ -38,16 +46,7 @@ export function UnitReportsDialog(props: { round: ProgressRound; unit: UnitRepor
           </div>
         </div>
         {round.closed && <p className="muted">本轮已关闭，只能查看，不能再录入。</p>}
-        {error && (
-          <div className="error-banner" role="alert">
-            {error}
-          </div>
-        )}
-        {notice && (
-          <div className="notice" role="status">
-            {notice}
-          </div>
-        )}
+        <PageMessages messages={messages} />
         {typing && (
           <ManualReportForm
             roundId={round.id}
@@ -56,8 +55,8 @@ export function UnitReportsDialog(props: { round: ProgressRound; unit: UnitRepor
             onCancel={() => setTyping(false)}
             onSaved={() => {
               setTyping(false);
-              setNotice('已保存推进情况。');
-              void load();
+              messages.tell('已保存推进情况。');
+              void query.reload();
               props.onChanged();
             }}
           />

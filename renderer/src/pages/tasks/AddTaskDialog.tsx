@@ -1,6 +1,7 @@
+// Adds a 部分, 重点任务 or 工作内容 at the place the clerk chose in the task list.
 import { useState } from 'react';
-import type { TaskLevel, TaskNode, Unit } from '../../../../shared/domain';
-import { unitMatches } from '../../../../shared/unitNames';
+import type { TaskLevel, TaskNode, Unit } from '@shared/domain';
+import { unitMatches } from '@shared/unitNames';
 import { errorMessage, invoke } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
 
@@ -14,7 +15,17 @@ export interface AddPosition {
   where: string;
 }
 
-export function AddTaskDialog({ position, units, onCancel, onCreated }: { position: AddPosition; units: Unit[]; onCancel: () => void; onCreated: (t: TaskNode) => void }) {
+export function AddTaskDialog({
+  position,
+  units,
+  onCancel,
+  onCreated,
+}: {
+  position: AddPosition;
+  units: Unit[];
+  onCancel: () => void;
+  onCreated: (t: TaskNode) => void;
+}) {
   const [number, setNumber] = useState('');
   const [text, setText] = useState('');
   const [lead, setLead] = useState('');
@@ -27,35 +38,59 @@ export function AddTaskDialog({ position, units, onCancel, onCreated }: { positi
       return;
     }
     try {
-      const fields = isItem ? { number, content: text, leadUnitIds: leadUnit ? [leadUnit.id] : [] } : { number, title: text };
-      onCreated(await invoke('tasks:create', { level: position.level, parentId: position.parentId, afterId: position.afterId, fields }));
+      const fields = isItem
+        ? { number, content: text, leadUnitIds: leadUnit ? [leadUnit.id] : [] }
+        : { number, title: text };
+      onCreated(
+        await invoke('tasks:create', {
+          level: position.level,
+          parentId: position.parentId,
+          afterId: position.afterId,
+          fields,
+        }),
+      );
     } catch (err) {
       setError(errorMessage(err));
     }
   };
   return (
-    <FormDialog title={`新增${LEVEL_LABELS[position.level]}`} submitLabel="保存" error={error} onSubmit={submit} onCancel={onCancel}>
-        <p className="muted">{position.where}</p>
+    <FormDialog
+      title={`新增${LEVEL_LABELS[position.level]}`}
+      submitLabel="保存"
+      error={error}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <p className="muted">{position.where}</p>
+      <label>
+        序号
+        <input
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          placeholder={isItem ? '如：1.' : position.level === 'task' ? '如：（一）或 1.' : '如：六、'}
+        />
+      </label>
+      <label>
+        {isItem ? '工作内容' : '标题'}
+        <span className="required">*</span>
+        <textarea autoFocus rows={isItem ? 4 : 2} value={text} onChange={(e) => setText(e.target.value)} />
+      </label>
+      {isItem && (
         <label>
-          序号
-          <input value={number} onChange={(e) => setNumber(e.target.value)} placeholder={isItem ? '如：1.' : position.level === 'task' ? '如：（一）或 1.' : '如：六、'} />
+          牵头单位<span className="required">*</span>
+          <input
+            list="unit-names"
+            value={lead}
+            onChange={(e) => setLead(e.target.value)}
+            placeholder="输入名称、简称或别名"
+          />
+          <datalist id="unit-names">
+            {units.map((u) => (
+              <option key={u.id} value={u.name} />
+            ))}
+          </datalist>
         </label>
-        <label>
-          {isItem ? '工作内容' : '标题'}
-          <span className="required">*</span>
-          <textarea autoFocus rows={isItem ? 4 : 2} value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
-        {isItem && (
-          <label>
-            牵头单位<span className="required">*</span>
-            <input list="unit-names" value={lead} onChange={(e) => setLead(e.target.value)} placeholder="输入名称、简称或别名" />
-            <datalist id="unit-names">
-              {units.map((u) => (
-                <option key={u.id} value={u.name} />
-              ))}
-            </datalist>
-          </label>
-        )}
+      )}
     </FormDialog>
   );
 }

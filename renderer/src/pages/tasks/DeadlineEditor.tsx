@@ -1,3 +1,4 @@
+// The grid's 完成时限 editor: free words or the common ones (长期坚持, 每季度…) a click each.
 import type { CustomCellEditorProps } from 'ag-grid-react';
 
 /** The words clerks use, one click each; the main process understands them and keeps them as written. */
@@ -32,7 +33,12 @@ export function DeadlineEditor(props: CustomCellEditorProps<unknown, string>) {
       </div>
       <label className="muted">
         或选择日期
-        <input type="date" value={isoDate} onChange={(e) => props.onValueChange(e.target.value)} aria-label="完成日期" />
+        <input
+          type="date"
+          value={isoDate}
+          onChange={(e) => props.onValueChange(e.target.value)}
+          aria-label="完成日期"
+        />
       </label>
       <div className="picker-actions">
         <button type="button" onClick={() => props.stopEditing(true)}>

@@ -1,5 +1,6 @@
+// 从 Excel/WPS 粘贴: a copied block previewed as new rows or as an overwrite from the focused cell, then written.
 import { useMemo, useState } from 'react';
-import type { TaskNode, Unit } from '../../../../shared/domain';
+import type { TaskNode, Unit } from '@shared/domain';
 import {
   PASTE_FIELD_LABELS,
   parseClipboardBlock,
@@ -7,7 +8,7 @@ import {
   planOverwrite,
   type OverwriteColumn,
   type OverwriteTarget,
-} from '../../../../shared/planPaste';
+} from '@shared/planPaste';
 
 /** Where an overwrite starts: the focused cell, and what is shown below and right of it. */
 export interface OverwriteContext {
@@ -42,7 +43,8 @@ export function PasteDialog(props: {
   const [mode, setMode] = useState<'new' | 'overwrite'>(props.overwrite ? 'overwrite' : 'new');
   const cells = useMemo(() => parseClipboardBlock(text), [text]);
   const overwritePlan = useMemo(
-    () => (props.overwrite ? planOverwrite(cells, props.overwrite.targets, props.overwrite.columns, props.units) : null),
+    () =>
+      props.overwrite ? planOverwrite(cells, props.overwrite.targets, props.overwrite.columns, props.units) : null,
     [cells, props.overwrite, props.units],
   );
   const plan = useMemo(
@@ -51,12 +53,14 @@ export function PasteDialog(props: {
   );
   const unitName = (id: number) => props.units.find((u) => u.id === id)?.name ?? '';
   const taskTitle = (t: (typeof plan.creates)[number]['task']) =>
-    'id' in t ? `${props.sectionTasks.find((x) => x.id === t.id)?.title ?? props.currentTask?.title ?? ''}` : `（新建）${t.number}${t.title}`;
+    'id' in t
+      ? `${props.sectionTasks.find((x) => x.id === t.id)?.title ?? props.currentTask?.title ?? ''}`
+      : `（新建）${t.number}${t.title}`;
 
   const applyOverwrite = async () => {
     if (!overwritePlan) return;
     try {
-      await invoke('tasks:overwrite', { updates: overwritePlan.updates as never });
+      await invoke('tasks:overwrite', { updates: overwritePlan.updates });
       props.onDone(`已覆盖 ${overwritePlan.changes.length} 个单元格。`);
     } catch (err) {
       setError(errorMessage(err));
@@ -69,7 +73,9 @@ export function PasteDialog(props: {
         sectionId: props.section?.id ?? null,
         creates: plan.creates.map((c) => ({ task: c.task, fields: c.fields as never })),
       });
-      props.onDone(`已粘贴 ${result.created} 项工作内容${result.tasksCreated ? `，新建 ${result.tasksCreated} 个重点任务` : ''}。`);
+      props.onDone(
+        `已粘贴 ${result.created} 项工作内容${result.tasksCreated ? `，新建 ${result.tasksCreated} 个重点任务` : ''}。`,
+      );
     } catch (err) {
       setError(errorMessage(err));
     }
@@ -85,16 +91,21 @@ export function PasteDialog(props: {
             新增为工作内容
           </label>
           <label title={props.overwrite ? '' : '先在清单中点选一个单元格'}>
-            <input type="radio" name="paste-mode" disabled={!props.overwrite} checked={mode === 'overwrite'} onChange={() => setMode('overwrite')} />
+            <input
+              type="radio"
+              name="paste-mode"
+              disabled={!props.overwrite}
+              checked={mode === 'overwrite'}
+              onChange={() => setMode('overwrite')}
+            />
             覆盖{props.overwrite ? `（从${props.overwrite.startLabel}开始）` : '选中的单元格'}
           </label>
         </div>
         <p className="muted">
-          {mode === 'overwrite'
-            ? '从该单元格起向右、向下依次覆盖显示中的工作内容；内容相同的单元格不改动。'
-            : null}
+          {mode === 'overwrite' ? '从该单元格起向右、向下依次覆盖显示中的工作内容；内容相同的单元格不改动。' : null}
           {mode === 'new' && props.currentTask ? `默认加到重点任务“${props.currentTask.title}”下；` : ''}
-          {mode === 'new' && '第一行若是表头（工作内容、牵头单位、责任单位、完成时限……）按表头对应，否则依次视为：工作内容、牵头单位、配合单位、完成时限、状态、备注。重点任务单元格为空表示同上（合并单元格）。'}
+          {mode === 'new' &&
+            '第一行若是表头（工作内容、牵头单位、责任单位、完成时限……）按表头对应，否则依次视为：工作内容、牵头单位、配合单位、完成时限、状态、备注。重点任务单元格为空表示同上（合并单元格）。'}
         </p>
         <textarea
           aria-label="粘贴内容"
@@ -137,45 +148,45 @@ export function PasteDialog(props: {
             </div>
           </>
         ) : (
-        <>
-        <div className="muted">
-          识别的列：{plan.fields.map((f) => PASTE_FIELD_LABELS[f]).join(' | ')}
-          {plan.hasHeader ? '（按表头）' : '（按默认顺序）'}
-        </div>
-        {plan.problems.length > 0 && (
-          <ul className="paste-problems" role="alert">
-            {plan.problems.map((p) => (
-              <li key={p.row}>{p.message}</li>
-            ))}
-          </ul>
-        )}
-        <div className="paste-preview">
-          <table className="list compact" aria-label="粘贴预览">
-            <thead>
-              <tr>
-                <th>行</th>
-                <th>重点任务</th>
-                <th>工作内容</th>
-                <th>牵头单位</th>
-                <th>配合单位</th>
-                <th>完成时限</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.creates.map((c) => (
-                <tr key={c.row}>
-                  <td>{c.row}</td>
-                  <td>{taskTitle(c.task)}</td>
-                  <td>{c.fields.content}</td>
-                  <td>{c.fields.leadUnitIds.map(unitName).join('、')}</td>
-                  <td>{c.fields.coUnitIds.map(unitName).join('、')}</td>
-                  <td>{c.fields.deadlineText ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        </>
+          <>
+            <div className="muted">
+              识别的列：{plan.fields.map((f) => PASTE_FIELD_LABELS[f]).join(' | ')}
+              {plan.hasHeader ? '（按表头）' : '（按默认顺序）'}
+            </div>
+            {plan.problems.length > 0 && (
+              <ul className="paste-problems" role="alert">
+                {plan.problems.map((p) => (
+                  <li key={p.row}>{p.message}</li>
+                ))}
+              </ul>
+            )}
+            <div className="paste-preview">
+              <table className="list compact" aria-label="粘贴预览">
+                <thead>
+                  <tr>
+                    <th>行</th>
+                    <th>重点任务</th>
+                    <th>工作内容</th>
+                    <th>牵头单位</th>
+                    <th>配合单位</th>
+                    <th>完成时限</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.creates.map((c) => (
+                    <tr key={c.row}>
+                      <td>{c.row}</td>
+                      <td>{taskTitle(c.task)}</td>
+                      <td>{c.fields.content}</td>
+                      <td>{c.fields.leadUnitIds.map(unitName).join('、')}</td>
+                      <td>{c.fields.coUnitIds.map(unitName).join('、')}</td>
+                      <td>{c.fields.deadlineText ?? ''}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
         )}
         {error && (
           <div className="error-banner" role="alert">
@@ -187,7 +198,12 @@ export function PasteDialog(props: {
             取消
           </button>
           {mode === 'overwrite' && overwritePlan ? (
-            <button type="button" className="primary" disabled={overwritePlan.changes.length === 0} onClick={applyOverwrite}>
+            <button
+              type="button"
+              className="primary"
+              disabled={overwritePlan.changes.length === 0}
+              onClick={applyOverwrite}
+            >
               覆盖 {overwritePlan.changes.length} 格
             </button>
           ) : (

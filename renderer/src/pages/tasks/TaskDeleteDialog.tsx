@@ -1,5 +1,6 @@
+// Asks what to delete from the row the clerk is on: the work item, its 重点任务 or its 部分.
 import { useMemo, useState } from 'react';
-import type { GridRow } from '../../../../shared/taskListRows';
+import type { GridRow } from '@shared/taskListRows';
 import { FormDialog } from '../../components/FormDialog';
 
 interface Choice {
@@ -13,20 +14,32 @@ const short = (text: string) => (text.length > 30 ? `${text.slice(0, 30)}…` : 
  * Asks what to delete from the row the clerk is on: the work item, its whole 重点任务 or its 部分. The grid
  * has no row of its own for a 重点任务 with work items, so this is where a whole task can be deleted.
  */
-export function TaskDeleteDialog(props: { row: GridRow; allRows: GridRow[]; onCancel: () => void; onConfirm: (id: number) => Promise<string | null> }) {
+export function TaskDeleteDialog(props: {
+  row: GridRow;
+  allRows: GridRow[];
+  onCancel: () => void;
+  onConfirm: (id: number) => Promise<string | null>;
+}) {
   const { row, allRows } = props;
   const choices = useMemo<Choice[]>(() => {
     const out: Choice[] = [];
-    if (row.kind === 'item') out.push({ id: row.node.id, label: `工作内容“${short(row.node.content || row.node.title)}”` });
+    if (row.kind === 'item')
+      out.push({ id: row.node.id, label: `工作内容“${short(row.node.content || row.node.title)}”` });
     if (row.task && row.kind !== 'section') {
       const items = allRows.filter((r) => r.kind === 'item' && r.task?.id === row.task!.id).length;
-      out.push({ id: row.task.id, label: `重点任务“${short(`${row.task.number}${row.task.title}`)}”${items ? `及其下的 ${items} 项工作内容` : ''}` });
+      out.push({
+        id: row.task.id,
+        label: `重点任务“${short(`${row.task.number}${row.task.title}`)}”${items ? `及其下的 ${items} 项工作内容` : ''}`,
+      });
     }
     if (row.section) {
       const inSection = allRows.filter((r) => r.section?.id === row.section!.id && r.kind !== 'section');
       const tasks = new Set(inSection.map((r) => r.task?.id).filter((id) => id !== undefined)).size;
       const items = inSection.filter((r) => r.kind === 'item').length;
-      out.push({ id: row.section.id, label: `部分“${short(`${row.section.number}${row.section.title}`)}”及其下的 ${tasks} 项重点任务、${items} 项工作内容` });
+      out.push({
+        id: row.section.id,
+        label: `部分“${short(`${row.section.number}${row.section.title}`)}”及其下的 ${tasks} 项重点任务、${items} 项工作内容`,
+      });
     }
     return out;
   }, [row, allRows]);
@@ -39,7 +52,14 @@ export function TaskDeleteDialog(props: { row: GridRow; allRows: GridRow[]; onCa
     setBusy(false);
   };
   return (
-    <FormDialog title="删除任务" submitLabel="删除" error={error} busy={busy} onSubmit={submit} onCancel={props.onCancel}>
+    <FormDialog
+      title="删除任务"
+      submitLabel="删除"
+      error={error}
+      busy={busy}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+    >
       <div role="radiogroup" aria-label="删除范围" className="delete-choices">
         {choices.map((c) => (
           <label key={c.id} className="choice">

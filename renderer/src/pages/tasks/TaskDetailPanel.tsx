@@ -1,16 +1,32 @@
-import { useEffect, useState } from 'react';
-import type { TaskDetail } from '../../../../shared/channels';
-import type { Unit } from '../../../../shared/domain';
-import { errorMessage, invoke } from '../../api';
+// 任务详情 beside the grid: one task's units, deadline, status, its progress reports and its change history.
+import type { Unit } from '@shared/domain';
+import { PageMessages } from '../../components/PageMessages';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
 
-const ACTIONS: Record<string, string> = { create: '新建', update: '修改', delete: '删除', import: '导入', undo: '撤销', redo: '重做', restore: '从回收站还原' };
+const ACTIONS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  delete: '删除',
+  import: '导入',
+  undo: '撤销',
+  redo: '重做',
+  restore: '从回收站还原',
+};
 
-export function TaskDetailPanel({ taskId, units, version, onClose }: { taskId: number; units: Unit[]; version: number; onClose: () => void }) {
-  const [detail, setDetail] = useState<TaskDetail | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    invoke('tasks:detail', { id: taskId }).then(setDetail, (err) => setError(errorMessage(err)));
-  }, [taskId, version]);
+export function TaskDetailPanel({
+  taskId,
+  units,
+  version,
+  onClose,
+}: {
+  taskId: number;
+  units: Unit[];
+  version: number;
+  onClose: () => void;
+}) {
+  const messages = usePageMessages();
+  const detail = useLedgerQuery('tasks:detail', { id: taskId }, { onError: messages.fail, refreshKey: version }).data;
   const name = (id: number) => units.find((u) => u.id === id)?.name ?? '';
   const t = detail?.task;
   return (
@@ -21,7 +37,7 @@ export function TaskDetailPanel({ taskId, units, version, onClose }: { taskId: n
           关闭
         </button>
       </div>
-      {error && <div className="error-banner">{error}</div>}
+      <PageMessages messages={messages} />
       {t && detail && (
         <div className="detail-body">
           <div className="muted">{detail.path.join(' › ')}</div>
@@ -75,19 +91,21 @@ export function TaskDetailPanel({ taskId, units, version, onClose }: { taskId: n
           <h3>修改记录</h3>
           <ul className="history">
             {/* An update this panel has no field for (the source document emptied by deleting it) would read as an empty 修改. */}
-            {detail.history.filter((h) => h.action !== 'update' || h.changes.length > 0).map((h, i) => (
-              <li key={i}>
-                <span className="muted">
-                  {h.at.slice(0, 16).replace('T', ' ')} {h.actor} {ACTIONS[h.action] ?? h.action}
-                </span>
-                {h.action === 'update' &&
-                  h.changes.map((c) => (
-                    <div key={c.field}>
-                      {c.field}：{c.before || '（空）'} → {c.after || '（空）'}
-                    </div>
-                  ))}
-              </li>
-            ))}
+            {detail.history
+              .filter((h) => h.action !== 'update' || h.changes.length > 0)
+              .map((h, i) => (
+                <li key={i}>
+                  <span className="muted">
+                    {h.at.slice(0, 16).replace('T', ' ')} {h.actor} {ACTIONS[h.action] ?? h.action}
+                  </span>
+                  {h.action === 'update' &&
+                    h.changes.map((c) => (
+                      <div key={c.field}>
+                        {c.field}：{c.before || '（空）'} → {c.after || '（空）'}
+                      </div>
+                    ))}
+                </li>
+              ))}
           </ul>
         </div>
       )}

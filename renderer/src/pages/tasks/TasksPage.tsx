@@ -1,29 +1,53 @@
+// 任务清单 page: the ledger's tasks in an editable grid with filters, bulk edits, paste, 销号 and details.
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
-import type { CellEditRequestEvent, ColDef, GridApi, ICellRendererParams, RowClassParams, RowDragEndEvent } from 'ag-grid-community';
+import type {
+  CellEditRequestEvent,
+  ColDef,
+  GridApi,
+  ICellRendererParams,
+  RowClassParams,
+  RowDragEndEvent,
+} from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { TaskListView } from '../../../../shared/channels';
-import { TASK_STATUSES, type Unit } from '../../../../shared/domain';
-import { errorMessage, invoke } from '../../api';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { TaskListView } from '@shared/channels';
+import { TASK_STATUSES, type Unit } from '@shared/domain';
+import { invoke } from '../../api';
 import { PageMessages } from '../../components/PageMessages';
 import { useUndo } from '../../components/useUndo';
+import { attempt, useLedgerAction } from '../../hooks/useLedgerAction';
+import { useLedgerLoad } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
 import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
 import { BulkEditDialog, type BulkField } from './BulkEditDialog';
 import { CloseOutDialog } from './CloseOutDialog';
 import { PasteDialog, type OverwriteContext } from './PasteDialog';
-import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from '../../../../shared/planPaste';
+import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from '@shared/planPaste';
 import { DeadlineEditor } from './DeadlineEditor';
 import { TaskDeleteDialog } from './TaskDeleteDialog';
 import { TaskDetailPanel } from './TaskDetailPanel';
-import { EMPTY_FILTER, filterGridRows, isFilterActive, toGridRows, type GridRow, type TaskFilter } from '../../../../shared/taskListRows';
+import {
+  EMPTY_FILTER,
+  filterGridRows,
+  isFilterActive,
+  toGridRows,
+  type GridRow,
+  type TaskFilter,
+} from '@shared/taskListRows';
 import { columnLayoutStore } from './columnLayoutStore';
 import { UnitPickerEditor } from './UnitPickerEditor';
 import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
-import { WARNING_LABELS, WARNING_LEVELS } from '../../../../shared/warningLevel';
+import { WARNING_LABELS, WARNING_LEVELS } from '@shared/warningLevel';
 import { WarningLight } from './WarningLight';
 
-const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700, cellHorizontalPadding: 8 });
+const gridTheme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 14,
+  headerFontWeight: 700,
+  cellHorizontalPadding: 8,
+});
+const NO_UNITS: Unit[] = [];
 const EDITABLE_STATUSES = TASK_STATUSES.filter((s) => s !== '已销号');
 const OPTIONAL_COLUMNS = [
   { id: 'task', label: '重点任务', shown: true },
@@ -39,29 +63,34 @@ const REST_DELAY_MS = 1500;
 
 type EditTarget = { id: number; patch: Record<string, unknown> };
 
+/** A text cell's edited value: the grid hands back what its text editor holds. */
+const editedText = (value: unknown) =>
+  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
+
 /** Which ledger node and field a grid edit changes: the 重点任务 column edits the parent task. */
 function editTarget(row: GridRow, colId: string, value: unknown): EditTarget | null {
   switch (colId) {
     case 'task': {
       if (!row.task) return null;
-      const text = String(value ?? '').trim();
-      const title = row.task.number && text.startsWith(row.task.number) ? text.slice(row.task.number.length).trim() : text;
+      const text = editedText(value).trim();
+      const title =
+        row.task.number && text.startsWith(row.task.number) ? text.slice(row.task.number.length).trim() : text;
       return { id: row.task.id, patch: { title } };
     }
     case 'number':
-      return { id: row.node.id, patch: { number: String(value ?? '') } };
+      return { id: row.node.id, patch: { number: editedText(value) } };
     case 'content':
-      return { id: row.node.id, patch: { content: String(value ?? '') } };
+      return { id: row.node.id, patch: { content: editedText(value) } };
     case 'lead':
-      return { id: row.node.id, patch: { leadUnitIds: value as number[] } };
+      return { id: row.node.id, patch: { leadUnitIds: value } };
     case 'co':
-      return { id: row.node.id, patch: { coUnitIds: value as number[] } };
+      return { id: row.node.id, patch: { coUnitIds: value } };
     case 'deadline':
-      return { id: row.node.id, patch: { deadlineText: String(value ?? '') } };
+      return { id: row.node.id, patch: { deadlineText: editedText(value) } };
     case 'status':
       return { id: row.node.id, patch: { status: value } };
     case 'notes':
-      return { id: row.node.id, patch: { notes: String(value ?? '') } };
+      return { id: row.node.id, patch: { notes: editedText(value) } };
     default:
       return null;
   }
@@ -73,15 +102,15 @@ function SectionBanner(p: ICellRendererParams<GridRow>) {
 }
 
 export function TasksPage() {
-  const [view, setView] = useState<TaskListView | null>(null);
-  const [units, setUnits] = useState<Unit[]>([]);
   const [filter, setFilter] = useState<TaskFilter>(EMPTY_FILTER);
   const [current, setCurrent] = useState<GridRow | null>(null);
   const [selected, setSelected] = useState<GridRow[]>([]);
   const [showDetail, setShowDetail] = useState(false);
   const [detailVersion, setDetailVersion] = useState(0);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const messages = usePageMessages();
+  const { tell, fail, report } = messages;
+  const action = useLedgerAction(messages);
+  const { run } = action;
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const [adding, setAdding] = useState<AddPosition | null>(null);
   const [deleting, setDeleting] = useState<GridRow | null>(null);
@@ -97,30 +126,27 @@ export function TasksPage() {
   // reading and sending every row takes about a second, and the clerk sees the top of the list first.
   const opened = useRef(false);
   // Asked for while the page is first rendered, not after it has mounted, so reading the ledger
-  // overlaps with building the grid (about 0.1 s of a 10,000-item list's opening).
-  const [firstRequest] = useState(() => Promise.all([invoke('tasks:view', { first: FIRST_ROWS }), invoke('units:list', {})]));
-  const reload = useCallback(async () => {
-    try {
-      if (!opened.current) {
-        opened.current = true;
-        const [head, u] = await firstRequest;
-        // For npm run bench: separates the ledger round trip from rendering.
-        performance.mark('duban:tasks-data');
-        setView(head);
-        setUnits(u);
-        return;
-      }
-      const [v, u] = await Promise.all([invoke('tasks:view', {}), invoke('units:list', {})]);
-      setView(v);
-      setUnits(u);
-      setDetailVersion((n) => n + 1);
-    } catch (err) {
-      setError(errorMessage(err));
+  // overlaps with building the grid (see `npm run bench grid`).
+  const [firstRequest] = useState(() =>
+    Promise.all([invoke('tasks:view', { first: FIRST_ROWS }), invoke('units:list', {})]),
+  );
+  const load = useCallback(async (): Promise<[TaskListView, Unit[]]> => {
+    if (!opened.current) {
+      opened.current = true;
+      const head = await firstRequest;
+      // For npm run bench: separates the ledger round trip from rendering.
+      performance.mark('duban:tasks-data');
+      return head;
     }
+    const answer = await Promise.all([invoke('tasks:view', {}), invoke('units:list', {})]);
+    setDetailVersion((n) => n + 1);
+    return answer;
   }, [firstRequest]);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  // Read again after every change made here and after 撤销/重做 (useUndo announces those).
+  const tasks = useLedgerLoad(load, { onError: fail });
+  const { reload } = tasks;
+  const view = tasks.data?.[0] ?? null;
+  const units = tasks.data?.[1] ?? NO_UNITS;
   /** The focused cell and the work items and columns shown from it: where an overwrite would land. */
   const overwriteContext = (): OverwriteContext | null => {
     const api = apiRef.current;
@@ -140,11 +166,23 @@ export function TasksPage() {
       const n = d.node;
       targets.push({
         id: n.id,
-        shown: { number: n.number, content: n.content, lead: d.leadNames, co: d.coNames, deadline: n.deadline.text || n.deadline.date || '', status: n.status, notes: n.notes },
+        shown: {
+          number: n.number,
+          content: n.content,
+          lead: d.leadNames,
+          co: d.coNames,
+          deadline: n.deadline.text || n.deadline.date || '',
+          status: n.status,
+          notes: n.notes,
+        },
       });
     }
     const label = cell.column.getColDef().headerName ?? '';
-    return { startLabel: `第 ${first.node.number || cell.rowIndex + 1} 项的“${label}”`, columns: columns.slice(start), targets };
+    return {
+      startLabel: `第 ${first.node.number || cell.rowIndex + 1} 项的“${label}”`,
+      columns: columns.slice(start),
+      targets,
+    };
   };
 
   // Ctrl+V on the list (not inside a field or a cell editor) opens the paste preview with what was copied.
@@ -161,11 +199,7 @@ export function TasksPage() {
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, []);
-  const report = useCallback((n: string, e: string) => {
-    setNotice(n);
-    setError(e);
-  }, []);
-  const history = useUndo(reload, report);
+  const history = useUndo(report);
   const refreshHistory = history.refresh;
   // Every reload follows a change, so the 撤销/重做 labels are refreshed with it.
   useEffect(() => {
@@ -181,6 +215,8 @@ export function TasksPage() {
     if (!focus || allRows.length === 0) return;
     const row = allRows.find((r) => r.node.id === focus);
     if (!row) return;
+    // The URL is outside React: the row it names can only be picked once the rows have arrived.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setCurrent(row);
     setShowDetail(true);
     const api = apiRef.current;
@@ -190,7 +226,10 @@ export function TasksPage() {
   }, [allRows]);
   const rows = useMemo(() => filterGridRows(allRows, filter), [allRows, filter]);
   const loadingRest = view !== null && view.rows.length < view.total;
-  loadingRestRef.current = loadingRest;
+  // Read by the grid's callbacks and the paste handler, which all run after this render is committed.
+  useLayoutEffect(() => {
+    loadingRestRef.current = loadingRest;
+  }, [loadingRest]);
   // The rest is asked for once the first rows are on screen (onFirstDataRendered), so reading it does
   // not hold up their painting; or after a moment, should the grid never report them.
   const restAsked = useRef(false);
@@ -212,21 +251,22 @@ export function TasksPage() {
       const target = editTarget(e.data, colId, e.newValue);
       if (!target) return;
       const key = `${e.data.key}:${colId}`;
-      try {
-        await invoke('tasks:update', { id: target.id, patch: target.patch });
-        setCellErrors(({ [key]: _, ...rest }) => rest);
-        await reload();
-        setError('');
-        setNotice('已保存。');
-      } catch (err) {
-        const message = errorMessage(err);
-        setCellErrors((m) => ({ ...m, [key]: message }));
-        setError(message);
-        setNotice('');
-        e.api.refreshCells({ rowNodes: [e.node], force: true });
-      }
+      await run(
+        async () => {
+          await invoke('tasks:update', { id: target.id, patch: target.patch });
+          setCellErrors(({ [key]: _, ...rest }) => rest);
+        },
+        {
+          reload,
+          notice: '已保存。',
+          onError: (message) => {
+            setCellErrors((m) => ({ ...m, [key]: message }));
+            e.api.refreshCells({ rowNodes: [e.node], force: true });
+          },
+        },
+      );
     },
-    [reload],
+    [reload, run],
   );
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
@@ -234,7 +274,12 @@ export function TasksPage() {
     const errorRule = (colId: string) => ({
       'cell-error': (p: { data?: GridRow }) => Boolean(p.data && cellErrors[`${p.data.key}:${colId}`]),
     });
-    const unitColumn = (ids: 'leadUnitIds' | 'coUnitIds', shown: 'lead' | 'co', label: string, width: number): ColDef<GridRow> => ({
+    const unitColumn = (
+      ids: 'leadUnitIds' | 'coUnitIds',
+      shown: 'lead' | 'co',
+      label: string,
+      width: number,
+    ): ColDef<GridRow> => ({
       width,
       valueGetter: (p) => p.data?.node[ids],
       valueFormatter: (p) => (p.data ? WRAPPED_TEXT[shown](p.data) : ''),
@@ -253,8 +298,17 @@ export function TasksPage() {
       ...extra,
     });
     return [
-      base('warning', '灯', { width: 76, valueGetter: (p) => p.data?.warning, cellRenderer: (p: ICellRendererParams<GridRow>) => p.data && <WarningLight level={p.data.warning} /> }),
-      base('number', '序号', { width: 72, valueGetter: (p) => p.data?.node.number, editable: editableItem, rowDrag: (p) => p.data?.kind === 'item' }),
+      base('warning', '灯', {
+        width: 76,
+        valueGetter: (p) => p.data?.warning,
+        cellRenderer: (p: ICellRendererParams<GridRow>) => p.data && <WarningLight level={p.data.warning} />,
+      }),
+      base('number', '序号', {
+        width: 72,
+        valueGetter: (p) => p.data?.node.number,
+        editable: editableItem,
+        rowDrag: (p) => p.data?.kind === 'item',
+      }),
       base('task', '重点任务', {
         width: 150,
         valueGetter: (p) => (p.data?.task ? `${p.data.task.number}${p.data.task.title}` : ''),
@@ -296,11 +350,18 @@ export function TasksPage() {
         flex: 2,
         minWidth: 170,
         valueGetter: (p) => p.data && WRAPPED_TEXT.latest(p.data),
-        tooltipValueGetter: (p) => (p.data?.latest ? `${p.data.latest.roundName} · ${p.data.latest.unitName}` : undefined),
+        tooltipValueGetter: (p) =>
+          p.data?.latest ? `${p.data.latest.roundName} · ${p.data.latest.unitName}` : undefined,
         wrapText: true,
       }),
       // Hidden until the clerk asks for it in 列: at 1366 px wide the other columns need the room.
-      base('notes', '备注', { width: 120, hide: true, valueGetter: (p) => p.data && WRAPPED_TEXT.notes(p.data), wrapText: true, editable: editableItem }),
+      base('notes', '备注', {
+        width: 120,
+        hide: true,
+        valueGetter: (p) => p.data && WRAPPED_TEXT.notes(p.data),
+        wrapText: true,
+        editable: editableItem,
+      }),
     ];
   }, [cellErrors, units]);
 
@@ -308,67 +369,60 @@ export function TasksPage() {
   const startAdd = (level: AddPosition['level']) => {
     const row = current;
     if (level === 'section') {
-      setAdding({ level, parentId: null, afterId: row?.section?.id, where: where(row?.section ? row : null, `“${row?.section?.title ?? ''}”之后`) });
+      setAdding({
+        level,
+        parentId: null,
+        afterId: row?.section?.id,
+        where: where(row?.section ? row : null, `“${row?.section?.title ?? ''}”之后`),
+      });
     } else if (level === 'task') {
-      if (!row?.section) return setError('请先点选一行，新的重点任务将加在它所在的部分中。');
-      setAdding({ level, parentId: row.section.id, afterId: row.task?.id, where: `位置：“${row.section.title}”中，“${row.task?.title ?? ''}”之后` });
+      if (!row?.section) return fail('请先点选一行，新的重点任务将加在它所在的部分中。');
+      setAdding({
+        level,
+        parentId: row.section.id,
+        afterId: row.task?.id,
+        where: `位置：“${row.section.title}”中，“${row.task?.title ?? ''}”之后`,
+      });
     } else {
-      if (!row?.task) return setError('请先点选一行，新的工作内容将加在它所属的重点任务下。');
-      setAdding({ level, parentId: row.task.id, afterId: row.kind === 'item' ? row.node.id : undefined, where: `位置：重点任务“${row.task.title}”下` });
+      if (!row?.task) return fail('请先点选一行，新的工作内容将加在它所属的重点任务下。');
+      setAdding({
+        level,
+        parentId: row.task.id,
+        afterId: row.kind === 'item' ? row.node.id : undefined,
+        where: `位置：重点任务“${row.task.title}”下`,
+      });
     }
   };
 
-  const confirmDelete = async (id: number): Promise<string | null> => {
-    try {
+  // The dialogs below show their own error and stay open; once the write is done they close, the list is
+  // read again and the notice follows, so what it announces is already on screen.
+  const confirmDelete = (id: number): Promise<string | null> =>
+    attempt(async () => {
       const { deleted } = await invoke('tasks:delete', { id });
       setDeleting(null);
       setCurrent(null);
       await reload();
-      setNotice(`已删除 ${deleted} 项并移入回收站，需要时可在“回收站”中还原，或点“撤销”。`);
-      setError('');
-      return null;
-    } catch (err) {
-      return errorMessage(err);
-    }
-  };
+      tell(`已删除 ${deleted} 项并移入回收站，需要时可在“回收站”中还原，或点“撤销”。`);
+    });
 
-  const closeOut = async (closedBy: string, closedOn: string): Promise<string | null> => {
-    try {
+  const closeOut = (closedBy: string, closedOn: string): Promise<string | null> =>
+    attempt(async () => {
       const done = await invoke('tasks:closeOut', { ids: selected.map((r) => r.node.id), closedBy, closedOn });
       setClosingOut(false);
       apiRef.current?.deselectAll();
       await reload();
-      setNotice(`已销号 ${done.length} 项。`);
-      return null;
-    } catch (err) {
-      return errorMessage(err);
-    }
-  };
+      tell(`已销号 ${done.length} 项。`);
+    });
 
-  const bulkUpdate = async (patch: Record<string, unknown>): Promise<string | null> => {
-    try {
+  const bulkUpdate = (patch: Record<string, unknown>): Promise<string | null> =>
+    attempt(async () => {
       const { updated } = await invoke('tasks:bulkUpdate', { ids: selected.map((r) => r.node.id), patch });
       setBulkField(null);
       await reload();
-      setNotice(`已批量设置 ${updated} 项。`);
-      setError('');
-      return null;
-    } catch (err) {
-      return errorMessage(err);
-    }
-  };
+      tell(`已批量设置 ${updated} 项。`);
+    });
 
-  const runStructural = async (action: () => Promise<unknown>, message: string) => {
-    try {
-      await action();
-      // The notice follows the reload, so what it announces is already on screen.
-      await reload();
-      setNotice(message);
-      setError('');
-    } catch (err) {
-      setError(errorMessage(err));
-    }
-  };
+  const runStructural = (change: () => Promise<unknown>, message: string) => run(change, { reload, notice: message });
 
   /** Siblings in the ledger's order: items of the same 重点任务, or tasks of the same 部分. */
   const siblingsOf = (row: GridRow) =>
@@ -376,17 +430,23 @@ export function TasksPage() {
 
   const shift = (delta: -1 | 1) => {
     const row = current;
-    if (!row || row.kind === 'section') return setError('请先点选要移动的工作内容或重点任务。');
+    if (!row || row.kind === 'section') return fail('请先点选要移动的工作内容或重点任务。');
     const siblings = siblingsOf(row);
     const index = siblings.findIndex((t) => t.id === row.node.id) + delta;
-    if (index < 0 || index >= siblings.length) return setNotice(delta < 0 ? '已经是第一项。' : '已经是最后一项。');
-    void runStructural(() => invoke('tasks:move', { id: row.node.id, parentId: row.node.parentId, index }), delta < 0 ? '已上移。' : '已下移。');
+    if (index < 0 || index >= siblings.length) return tell(delta < 0 ? '已经是第一项。' : '已经是最后一项。');
+    void runStructural(
+      () => invoke('tasks:move', { id: row.node.id, parentId: row.node.parentId, index }),
+      delta < 0 ? '已上移。' : '已下移。',
+    );
   };
 
   const changeLevel = (direction: 'in' | 'out') => {
     const row = current;
-    if (!row || row.kind === 'section') return setError('请先点选要升级或降级的行。');
-    void runStructural(() => invoke('tasks:changeLevel', { id: row.node.id, direction }), direction === 'out' ? '已升为重点任务。' : '已降为工作内容。');
+    if (!row || row.kind === 'section') return fail('请先点选要升级或降级的行。');
+    void runStructural(
+      () => invoke('tasks:changeLevel', { id: row.node.id, direction }),
+      direction === 'out' ? '已升为重点任务。' : '已降为工作内容。',
+    );
   };
 
   /** Dropped on a work item: the dragged item takes its place, in that item's 重点任务. */
@@ -394,7 +454,9 @@ export function TasksPage() {
     const moving = e.node.data;
     const over = e.overNode?.data;
     if (!moving || !over || over.kind !== 'item' || over.key === moving.key || !over.task) return;
-    const siblings = (view?.rows ?? []).map((r) => r.task).filter((t) => t.parentId === over.task!.id && t.id !== moving.node.id);
+    const siblings = (view?.rows ?? [])
+      .map((r) => r.task)
+      .filter((t) => t.parentId === over.task!.id && t.id !== moving.node.id);
     const downward = (e.overNode?.rowIndex ?? 0) > (e.node.rowIndex ?? 0) && over.task.id === moving.task?.id;
     const index = siblings.findIndex((t) => t.id === over.node.id) + (downward ? 1 : 0);
     void runStructural(() => invoke('tasks:move', { id: moving.node.id, parentId: over.task!.id, index }), '已移动。');
@@ -408,23 +470,62 @@ export function TasksPage() {
       <div className="page-head">
         <h1>任务清单</h1>
         <div className="toolbar">
-          <button type="button" disabled={!history.state.undo} title={history.state.undo ? `撤销：${history.state.undo}（Ctrl+Z）` : '没有可撤销的操作'} onClick={history.undo}>
+          <button
+            type="button"
+            disabled={!history.state.undo}
+            title={history.state.undo ? `撤销：${history.state.undo}（Ctrl+Z）` : '没有可撤销的操作'}
+            onClick={history.undo}
+          >
             撤销
           </button>
-          <button type="button" disabled={!history.state.redo} title={history.state.redo ? `重做：${history.state.redo}（Ctrl+Y）` : '没有可重做的操作'} onClick={history.redo}>
+          <button
+            type="button"
+            disabled={!history.state.redo}
+            title={history.state.redo ? `重做：${history.state.redo}（Ctrl+Y）` : '没有可重做的操作'}
+            onClick={history.redo}
+          >
             重做
           </button>
-          <button type="button" onClick={() => startAdd('item')}>新增工作内容</button>
-          <button type="button" disabled={loadingRest} onClick={() => setPasting({ text: '', overwrite: overwriteContext() })} title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开">
+          <button type="button" onClick={() => startAdd('item')}>
+            新增工作内容
+          </button>
+          <button
+            type="button"
+            disabled={loadingRest}
+            onClick={() => setPasting({ text: '', overwrite: overwriteContext() })}
+            title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开"
+          >
             粘贴新增
           </button>
-          <button type="button" onClick={() => startAdd('task')}>新增重点任务</button>
-          <button type="button" onClick={() => startAdd('section')}>新增部分</button>
+          <button type="button" onClick={() => startAdd('task')}>
+            新增重点任务
+          </button>
+          <button type="button" onClick={() => startAdd('section')}>
+            新增部分
+          </button>
           <span className="button-group" role="group" aria-label="调整位置">
-            <button type="button" title="上移" aria-label="上移" onClick={() => shift(-1)}>↑</button>
-            <button type="button" title="下移" aria-label="下移" onClick={() => shift(1)}>↓</button>
-            <button type="button" title="升级：工作内容升为重点任务" aria-label="升级" onClick={() => changeLevel('out')}>←</button>
-            <button type="button" title="降级：重点任务降为上一重点任务的工作内容" aria-label="降级" onClick={() => changeLevel('in')}>→</button>
+            <button type="button" title="上移" aria-label="上移" onClick={() => shift(-1)}>
+              ↑
+            </button>
+            <button type="button" title="下移" aria-label="下移" onClick={() => shift(1)}>
+              ↓
+            </button>
+            <button
+              type="button"
+              title="升级：工作内容升为重点任务"
+              aria-label="升级"
+              onClick={() => changeLevel('out')}
+            >
+              ←
+            </button>
+            <button
+              type="button"
+              title="降级：重点任务降为上一重点任务的工作内容"
+              aria-label="降级"
+              onClick={() => changeLevel('in')}
+            >
+              →
+            </button>
           </span>
           <button type="button" disabled={!current} onClick={() => current && setDeleting(current)}>
             删除
@@ -466,7 +567,11 @@ export function TasksPage() {
       </div>
       <div className="filters" role="search" aria-label="筛选任务">
         {view && view.documents.length > 1 && (
-          <select aria-label="按文件筛选" value={filter.documentId ?? ''} onChange={(e) => setF('documentId', e.target.value ? Number(e.target.value) : null)}>
+          <select
+            aria-label="按文件筛选"
+            value={filter.documentId ?? ''}
+            onChange={(e) => setF('documentId', e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="">全部文件</option>
             {view.documents.map((d) => (
               <option key={d.id} value={d.id}>
@@ -476,7 +581,11 @@ export function TasksPage() {
             ))}
           </select>
         )}
-        <select aria-label="按单位筛选" value={filter.unitId ?? ''} onChange={(e) => setF('unitId', e.target.value ? Number(e.target.value) : null)}>
+        <select
+          aria-label="按单位筛选"
+          value={filter.unitId ?? ''}
+          onChange={(e) => setF('unitId', e.target.value ? Number(e.target.value) : null)}
+        >
           <option value="">全部单位</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -484,7 +593,11 @@ export function TasksPage() {
             </option>
           ))}
         </select>
-        <select aria-label="按状态筛选" value={filter.status} onChange={(e) => setF('status', e.target.value as TaskFilter['status'])}>
+        <select
+          aria-label="按状态筛选"
+          value={filter.status}
+          onChange={(e) => setF('status', e.target.value as TaskFilter['status'])}
+        >
           <option value="">全部状态</option>
           {[...TASK_STATUSES, '逾期'].map((s) => (
             <option key={s} value={s}>
@@ -492,7 +605,11 @@ export function TasksPage() {
             </option>
           ))}
         </select>
-        <select aria-label="按红黄绿灯筛选" value={filter.warning} onChange={(e) => setF('warning', e.target.value as TaskFilter['warning'])}>
+        <select
+          aria-label="按红黄绿灯筛选"
+          value={filter.warning}
+          onChange={(e) => setF('warning', e.target.value as TaskFilter['warning'])}
+        >
           <option value="">全部灯色</option>
           {WARNING_LEVELS.map((w) => (
             <option key={w} value={w}>
@@ -502,21 +619,39 @@ export function TasksPage() {
         </select>
         <label className="muted">
           时限
-          <input type="date" aria-label="时限起" value={filter.deadlineFrom} onChange={(e) => setF('deadlineFrom', e.target.value)} />
+          <input
+            type="date"
+            aria-label="时限起"
+            value={filter.deadlineFrom}
+            onChange={(e) => setF('deadlineFrom', e.target.value)}
+          />
           至
-          <input type="date" aria-label="时限止" value={filter.deadlineTo} onChange={(e) => setF('deadlineTo', e.target.value)} />
+          <input
+            type="date"
+            aria-label="时限止"
+            value={filter.deadlineTo}
+            onChange={(e) => setF('deadlineTo', e.target.value)}
+          />
         </label>
-        <input type="search" aria-label="搜索任务" placeholder="搜索内容、进展、备注" value={filter.text} onChange={(e) => setF('text', e.target.value)} />
+        <input
+          type="search"
+          aria-label="搜索任务"
+          placeholder="搜索内容、进展、备注"
+          value={filter.text}
+          onChange={(e) => setF('text', e.target.value)}
+        />
         {isFilterActive(filter) && (
           <button type="button" className="link" onClick={() => setFilter(EMPTY_FILTER)}>
             清除筛选
           </button>
         )}
         <span className="muted" data-testid="task-count">
-          {loadingRest ? `正在载入全部 ${view?.total ?? ''} 行…` : `显示 ${itemCount(rows)} / ${itemCount(allRows)} 项工作内容`}
+          {loadingRest
+            ? `正在载入全部 ${view?.total ?? ''} 行…`
+            : `显示 ${itemCount(rows)} / ${itemCount(allRows)} 项工作内容`}
         </span>
       </div>
-      <PageMessages error={error} notice={notice} onCloseError={() => setError('')} />
+      <PageMessages messages={messages} />
       <div className="grid-and-panel">
         <div className="grid-host" data-testid="tasks-grid" ref={gridHostRef}>
           <AgGridReact<GridRow>
@@ -530,10 +665,17 @@ export function TasksPage() {
             isFullWidthRow={(p) => p.rowNode.data?.kind === 'section'}
             fullWidthCellRenderer={SectionBanner}
             getRowHeight={fitted.getRowHeight}
-            rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, isRowSelectable: (n) => n.data?.kind === 'item' }}
+            rowSelection={{
+              mode: 'multiRow',
+              checkboxes: true,
+              headerCheckbox: true,
+              isRowSelectable: (n) => n.data?.kind === 'item',
+            }}
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
             onRowClicked={(e) => e.data && setCurrent(e.data)}
-            getRowClass={(p: RowClassParams<GridRow>) => (p.data && current && p.data.key === current.key ? 'row-current' : undefined)}
+            getRowClass={(p: RowClassParams<GridRow>) =>
+              p.data && current && p.data.key === current.key ? 'row-current' : undefined
+            }
             localeText={AG_GRID_LOCALE_CN}
             tooltipShowDelay={300}
             stopEditingWhenCellsLoseFocus
@@ -563,7 +705,12 @@ export function TasksPage() {
           />
         </div>
         {showDetail && current && current.kind !== 'section' && (
-          <TaskDetailPanel taskId={current.node.id} units={units} version={detailVersion} onClose={() => setShowDetail(false)} />
+          <TaskDetailPanel
+            taskId={current.node.id}
+            units={units}
+            version={detailVersion}
+            onClose={() => setShowDetail(false)}
+          />
         )}
       </div>
       {adding && (
@@ -573,13 +720,19 @@ export function TasksPage() {
           onCancel={() => setAdding(null)}
           onCreated={async () => {
             setAdding(null);
-            setNotice('已新增。');
-            setError('');
             await reload();
+            tell('已新增。');
           }}
         />
       )}
-      {deleting && <TaskDeleteDialog row={deleting} allRows={allRows} onConfirm={confirmDelete} onCancel={() => setDeleting(null)} />}
+      {deleting && (
+        <TaskDeleteDialog
+          row={deleting}
+          allRows={allRows}
+          onConfirm={confirmDelete}
+          onCancel={() => setDeleting(null)}
+        />
+      )}
       {pasting !== null && (
         <PasteDialog
           initialText={pasting.text}
@@ -591,16 +744,28 @@ export function TasksPage() {
           onCancel={() => setPasting(null)}
           onDone={async (message) => {
             setPasting(null);
-            setNotice(message);
-            setError('');
             await reload();
+            tell(message);
           }}
         />
       )}
       {bulkField && (
-        <BulkEditDialog field={bulkField} count={selected.length} units={units} onCancel={() => setBulkField(null)} onConfirm={bulkUpdate} />
+        <BulkEditDialog
+          field={bulkField}
+          count={selected.length}
+          units={units}
+          onCancel={() => setBulkField(null)}
+          onConfirm={bulkUpdate}
+        />
       )}
-      {closingOut && view && <CloseOutDialog count={selected.length} today={view.today} onCancel={() => setClosingOut(false)} onConfirm={closeOut} />}
+      {closingOut && view && (
+        <CloseOutDialog
+          count={selected.length}
+          today={view.today}
+          onCancel={() => setClosingOut(false)}
+          onConfirm={closeOut}
+        />
+      )}
     </section>
   );
 }

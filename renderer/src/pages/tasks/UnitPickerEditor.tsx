@@ -1,8 +1,9 @@
+// The grid's unit editor: pick one or more units by name, short name or alias, the first picked leading.
 import type { CustomCellEditorProps } from 'ag-grid-react';
 import { useMemo, useState } from 'react';
-import type { Unit } from '../../../../shared/domain';
-import { UNIT_KIND_LABELS } from '../../../../shared/domain';
-import { unitMatches } from '../../../../shared/unitNames';
+import type { Unit } from '@shared/domain';
+import { UNIT_KIND_LABELS } from '@shared/domain';
+import { unitMatches } from '@shared/unitNames';
 
 export interface UnitPickerParams {
   units: Unit[];
@@ -17,16 +18,21 @@ export function UnitPickerEditor(props: CustomCellEditorProps<unknown, number[]>
   const selected = props.value ?? [];
   const [query, setQuery] = useState('');
   const shown = useMemo(() => props.units.filter((u) => u.active && unitMatches(u, query)), [props.units, query]);
-  const toggle = (id: number) => props.onValueChange(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+  const toggle = (id: number) =>
+    props.onValueChange(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
   const name = (id: number) => props.units.find((u) => u.id === id)?.name ?? `#${id}`;
   return (
     <div className="picker" role="dialog" aria-label={`选择${props.label}`}>
       <div className="picker-selected">
-        {selected.length === 0 ? <span className="muted">未选择</span> : selected.map((id) => (
-          <button key={id} type="button" className="chip" onClick={() => toggle(id)} title="点击移除">
-            {name(id)} ×
-          </button>
-        ))}
+        {selected.length === 0 ? (
+          <span className="muted">未选择</span>
+        ) : (
+          selected.map((id) => (
+            <button key={id} type="button" className="chip" onClick={() => toggle(id)} title="点击移除">
+              {name(id)} ×
+            </button>
+          ))
+        )}
       </div>
       <input
         autoFocus
@@ -34,7 +40,7 @@ export function UnitPickerEditor(props: CustomCellEditorProps<unknown, number[]>
         value={query}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && shown.length > 0 && query) {
+          if (e.key === 'Enter' && shown[0] && query) {
             e.preventDefault();
             e.stopPropagation();
             toggle(shown[0].id);

@@ -1,3 +1,4 @@
+// Each grid's column widths, order and visibility, remembered on this computer.
 import type { ColumnState, GridApi } from 'ag-grid-community';
 
 /** Column widths, order and which columns are shown, remembered per grid on this computer. */

@@ -1,6 +1,7 @@
+// Task-list row heights that fit wrapped text: counted from character widths, then measured on screen and corrected.
 import type { GridApi, RowHeightParams } from 'ag-grid-community';
 import { useCallback, useMemo, useRef } from 'react';
-import type { GridRow } from '../../../../shared/taskListRows';
+import type { GridRow } from '@shared/taskListRows';
 import { canvasCharWidths, countWrappedLines } from './wrappedLines';
 
 /** What the wrapped columns show, shared by the grid's value getters and the height estimate. */
@@ -9,7 +10,8 @@ export const WRAPPED_TEXT = {
   lead: (r: GridRow) => r.leadNames,
   co: (r: GridRow) => r.coNames,
   deadline: (r: GridRow) => r.node.deadline.text || r.node.deadline.date || '',
-  latest: (r: GridRow) => (r.latest ? `${r.latest.percent !== null ? `【${r.latest.percent}%】` : ''}${r.latest.progress}` : ''),
+  latest: (r: GridRow) =>
+    r.latest ? `${r.latest.percent !== null ? `【${r.latest.percent}%】` : ''}${r.latest.progress}` : '',
   notes: (r: GridRow) => r.node.notes,
 } satisfies Record<string, (r: GridRow) => string>;
 
@@ -34,7 +36,10 @@ const heightFor = (lines: number) => Math.max(MIN_ROW_HEIGHT, Math.ceil(lines * 
  * character widths (no layout), and the rows on screen are then measured in one pass and corrected, so
  * what the clerk sees is exact even where the count was a line off.
  */
-export function useFittedRowHeights(apiRef: React.RefObject<GridApi<GridRow> | null>, hostRef: React.RefObject<HTMLElement | null>) {
+export function useFittedRowHeights(
+  apiRef: React.RefObject<GridApi<GridRow> | null>,
+  hostRef: React.RefObject<HTMLElement | null>,
+) {
   const widthOfRef = useRef<((ch: string) => number) | null>(null);
   const frame = useRef(0);
 
@@ -48,7 +53,11 @@ export function useFittedRowHeights(apiRef: React.RefObject<GridApi<GridRow> | n
       const column = p.api.getColumn(colId);
       if (!column?.isVisible()) continue;
       const value = text(row);
-      if (value) lines = Math.max(lines, countWrappedLines(value, column.getActualWidth() - HORIZONTAL_EXTRA, widthOfRef.current));
+      if (value)
+        lines = Math.max(
+          lines,
+          countWrappedLines(value, column.getActualWidth() - HORIZONTAL_EXTRA, widthOfRef.current),
+        );
     }
     return heightFor(lines);
   }, []);

@@ -19,8 +19,7 @@ export function countWrappedLines(text: string, maxWidth: number, widthOf: (ch: 
     lines += 1;
     const chars = [...paragraph];
     let x = 0;
-    for (let i = 0; i < chars.length; i++) {
-      const ch = chars[i];
+    for (const [i, ch] of chars.entries()) {
       const w = widthOf(ch);
       if (x > 0 && x + w > maxWidth) {
         lines += 1;
