@@ -1,6 +1,11 @@
 // The one confirmation dialog: a question, 取消 focused first, and the clerk's chosen action.
+import { Button, Modal } from 'antd';
 import { useEffect, useRef } from 'react';
 
+/**
+ * Asks before something that deletes or cannot be taken back. 取消 has the focus, so an Enter pressed out
+ * of habit cancels rather than deletes; Escape cancels too; the action is a red button she must choose.
+ */
 export function ConfirmDialog(props: {
   title: string;
   message: string;
@@ -9,23 +14,29 @@ export function ConfirmDialog(props: {
   onCancel: () => void;
 }) {
   const cancelRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    cancelRef.current?.focus();
-  }, []);
+  useEffect(() => cancelRef.current?.focus(), []);
   return (
-    <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="confirm-title">
-        <h2 id="confirm-title">{props.title}</h2>
-        <p>{props.message}</p>
+    <Modal
+      open
+      title={props.title}
+      onCancel={props.onCancel}
+      maskClosable={false}
+      width={460}
+      centered
+      destroyOnHidden
+      afterOpenChange={(open) => open && cancelRef.current?.focus()}
+      footer={
         <div className="modal-actions">
-          <button type="button" ref={cancelRef} onClick={props.onCancel}>
+          <Button ref={cancelRef} onClick={props.onCancel}>
             取消
-          </button>
-          <button type="button" className="danger" onClick={props.onConfirm}>
+          </Button>
+          <Button danger type="primary" onClick={props.onConfirm}>
             {props.confirmLabel}
-          </button>
+          </Button>
         </div>
-      </div>
-    </div>
+      }
+    >
+      <p className="confirm-message">{props.message}</p>
+    </Modal>
   );
 }

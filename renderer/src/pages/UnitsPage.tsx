@@ -1,7 +1,6 @@
 // 责任单位 page: the units in a grid, edited in place, added and deleted to 回收站.
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { gridLocaleText, gridTheme } from '../theme/gridTheme';
 import type { CellClassParams, CellEditRequestEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
-import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '@shared/domain';
@@ -15,8 +14,6 @@ import { AddUnitDialog } from './AddUnitDialog';
 import { splitAliases } from './splitAliases';
 
 type EditableField = 'name' | 'shortName' | 'kind' | 'aliases' | 'contactPerson' | 'phone' | 'active';
-
-const gridTheme = themeQuartz.withParams({ fontFamily: 'inherit', fontSize: 14, headerFontWeight: 700 });
 
 export function UnitsPage() {
   const messages = usePageMessages();
@@ -158,7 +155,7 @@ export function UnitsPage() {
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
           quickFilterText={filter}
-          localeText={AG_GRID_LOCALE_CN}
+          localeText={gridLocaleText}
           tooltipShowDelay={200}
           stopEditingWhenCellsLoseFocus
           singleClickEdit={false}

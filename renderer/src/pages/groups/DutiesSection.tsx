@@ -1,12 +1,11 @@
 // 成员单位职责: which member unit does what for the group, edited in a grid.
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { gridLocaleText, gridTheme } from '../../theme/gridTheme';
 import type { CellClassParams, CellEditRequestEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { GroupDuty, Unit } from '@shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { gridTheme } from './gridTheme';
 
 type Report = (notice: string, error: string) => void;
 
@@ -157,7 +156,7 @@ export function DutiesSection(props: {
           getRowId={(p) => String(p.data.id)}
           readOnlyEdit
           onCellEditRequest={onCellEditRequest}
-          localeText={AG_GRID_LOCALE_CN}
+          localeText={gridLocaleText}
           tooltipShowDelay={200}
           stopEditingWhenCellsLoseFocus
           defaultColDef={{ resizable: true, sortable: false }}

@@ -1,5 +1,5 @@
 // A leadership group's roster: current members in order, ended memberships with 显示历史, personnel changes.
-import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { gridLocaleText, gridTheme } from '../../theme/gridTheme';
 import type {
   CellClassParams,
   CellEditRequestEvent,
@@ -14,7 +14,6 @@ import { GROUP_ROLES, type GroupMember, type Unit } from '@shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { AddMemberDialog } from './AddMemberDialog';
-import { gridTheme } from './gridTheme';
 import { movedOrder, termText } from './memberOrder';
 import { PersonChangeDialog } from './PersonChangeDialog';
 
@@ -241,7 +240,7 @@ export function MembersSection(props: {
               .filter(Boolean)
               .join(' ') || undefined
           }
-          localeText={AG_GRID_LOCALE_CN}
+          localeText={gridLocaleText}
           tooltipShowDelay={200}
           stopEditingWhenCellsLoseFocus
           defaultColDef={{ resizable: true, sortable: false }}
