@@ -12,6 +12,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
+  // Files are read in a worker: on a 2-core machine running two browsers that can take longer than
+  // Playwright's 5 s default, which says nothing about the behaviour under test.
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     viewport: { width: 1366, height: 768 },

@@ -26,6 +26,11 @@ test('township returns are previewed, a bad file is named and left out, the rest
   await expect(huishan).toContainText('开展夏季爱国卫生运动');
   await expect(huishan).toContainText('工作表“填表说明”是隐藏的，已跳过');
   await saveScreenshot(app.page, 'import-returns-preview');
+  // At the end of a long preview the import button is still on screen, not far above.
+  await huishan.getByRole('row').last().scrollIntoViewIfNeeded();
+  await expect(fake).toBeInViewport();
+  await expect(app.page.getByRole('button', { name: /^导入 \d+ 条$/ })).toBeInViewport();
+  await saveScreenshot(app.page, 'import-returns-preview-end');
 
   // A 2024 file into the 2026 round is questioned: nothing of it counts until the clerk confirms.
   await expect(shaxi.getByRole('note').first()).toContainText('文件名写的是“2024年二季度”');
