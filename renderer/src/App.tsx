@@ -1,4 +1,5 @@
 // The app's frame: the page list and the page in the URL hash, or the recovery screen if the ledger cannot open.
+import { Layout, Menu } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { RecoveryState } from '@shared/channels/backups';
 import { invoke } from './api';
@@ -61,25 +62,32 @@ export function App() {
   if (recovery === 'loading') return null;
   if (recovery?.problem) return <RecoveryScreen state={recovery} />;
   return (
-    <div className="shell">
-      <nav className="nav" aria-label="主导航">
-        <div className="brand">督办台账</div>
-        {PAGES.map((p) => (
-          <a
-            key={p.id}
-            href={`#/${p.id}`}
-            className={p.id === page ? 'active' : ''}
-            aria-current={p.id === page ? 'page' : undefined}
-          >
-            {p.label}
-          </a>
-        ))}
-      </nav>
-      <main className="content">
+    <Layout className="shell">
+      {/* antd's Menu draws the page list; each entry stays a real link so the address (and F5) keep the page. */}
+      <Layout.Sider width={132} className="nav-sider">
+        <nav className="nav" aria-label="主导航">
+          <div className="brand">督办台账</div>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[page]}
+            items={PAGES.map((p) => ({
+              key: p.id,
+              label: (
+                <a href={`#/${p.id}`} aria-current={p.id === page ? 'page' : undefined}>
+                  {p.label}
+                </a>
+              ),
+            }))}
+          />
+        </nav>
+      </Layout.Sider>
+      {/* Layout.Content is the page's <main>. */}
+      <Layout.Content className="content">
         <AppNotices />
         {RENDER[page]()}
-      </main>
+      </Layout.Content>
       {backupsOpen && <BackupsDialog onClose={() => setBackupsOpen(false)} />}
-    </div>
+    </Layout>
   );
 }
