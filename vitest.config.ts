@@ -9,7 +9,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     setupFiles: ['tests/unit/setup.ts'],
     environment: 'node',
-    testTimeout: 30_000,
+    // Only a hang should fail a test: the CLI and crash tests start child processes, which on a loaded
+    // 2-core machine took 40–70 s where a quiet one takes a few.
+    testTimeout: 120_000,
     pool: 'forks',
     // Every spy, stubbed env and stubbed global is put back after each test, so no test leaks into the next.
     restoreMocks: true,
