@@ -9,6 +9,7 @@ import { listUnits } from '../../db/repositories/units';
 import { analyzeDocument, type DocumentAnalysis } from '.';
 import { guessUnitKind, looksLikeUnit } from './guessUnitKind';
 import { namesOf } from '../../../shared/unitNames';
+import { planTaskFromDraft } from '../../../shared/planTaskFromDraft';
 
 /** Reads a document against the ledger's units: the app and the CLI do it in the reader worker (electron/services/readers). */
 export type ReadDocument = (fileName: string, data: Buffer, knownUnits: Unit[]) => Promise<DocumentAnalysis>;
@@ -101,21 +102,7 @@ export function defaultSavePlan(review: DocumentDraft) {
     size: review.size,
     document: review.document,
     newUnits: review.proposedUnits.map((p) => ({ name: p.name, kind: p.kind })),
-    tasks: review.tasks
-      .filter((t) => keep.has(t.id))
-      .map((t) => ({
-        key: t.id,
-        parentKey: t.parentId,
-        level: t.level,
-        number: t.number,
-        title: t.title,
-        content: t.content,
-        leadUnits: t.leadUnits,
-        coUnits: t.coUnits,
-        deadlineText: t.deadlineText,
-        targets: t.targets,
-        doubts: t.doubts,
-      })),
+    tasks: review.tasks.filter((t) => keep.has(t.id)).map((t) => planTaskFromDraft(t, t.parentId)),
     confirmedFlags: true,
     groups: review.groups.map((g) => ({
       name: g.name,

@@ -9,6 +9,7 @@ import type {
 } from '@shared/channels/documents';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@shared/domain';
 import { describeFlagCounts, flagReviewItems, hasFlags } from '@shared/flagReviewItems';
+import { planTaskFromDraft } from '@shared/planTaskFromDraft';
 import { errorMessage, invoke } from '../../api';
 import { splitAliases } from '../splitAliases';
 import { DocumentDiff, DuplicatePrompt } from './DocumentDiff';
@@ -127,19 +128,7 @@ export function DocumentReview({
       sha256: review.sha256,
       document: doc,
       newUnits: units.filter((u) => u.add).map((u) => ({ name: u.name, kind: u.kind })),
-      tasks: included.map((t) => ({
-        key: t.id,
-        parentKey: t.parentId && keep.has(t.parentId) ? t.parentId : null,
-        level: t.level,
-        number: t.number,
-        title: t.title,
-        content: t.content,
-        leadUnits: t.leadUnits,
-        coUnits: t.coUnits,
-        deadlineText: t.deadlineText,
-        targets: t.targets,
-        doubts: t.doubts,
-      })),
+      tasks: included.map((t) => planTaskFromDraft(t, t.parentId && keep.has(t.parentId) ? t.parentId : null)),
       groups: groups
         .filter((g) => g.add)
         .map((g) => ({
