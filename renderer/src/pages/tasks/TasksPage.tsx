@@ -23,7 +23,7 @@ import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
 import { BulkEditDialog, type BulkField } from './BulkEditDialog';
 import { CloseOutDialog } from './CloseOutDialog';
 import { PasteDialog, type OverwriteContext } from './PasteDialog';
-import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from '@shared/planPaste';
+import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from './pastePlan';
 import { DeadlineEditor } from './DeadlineEditor';
 import { TaskDeleteDialog } from './TaskDeleteDialog';
 import { TaskDetailPanel } from './TaskDetailPanel';
@@ -492,7 +492,8 @@ export function TasksPage() {
           <button
             type="button"
             disabled={loadingRest}
-            onClick={() => setPasting({ text: '', overwrite: overwriteContext() })}
+            // The button only ever adds; overwriting cells is offered on Ctrl+V over a focused cell.
+            onClick={() => setPasting({ text: '', overwrite: null })}
             title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开"
           >
             粘贴新增
