@@ -40,6 +40,8 @@ import { UnitPickerEditor } from './UnitPickerEditor';
 import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
 import { WARNING_LABELS, WARNING_LEVELS } from '@shared/warningLevel';
 import { WarningLight } from './WarningLight';
+import { cellEdit } from './cellEdits';
+import { TASK_TEXT_LIMITS } from '@shared/textLimits';
 
 const gridTheme = themeQuartz.withParams({
   fontFamily: 'inherit',
@@ -60,41 +62,6 @@ const OPTIONAL_COLUMNS = [
 const FIRST_ROWS = 150;
 /** In case the grid never reports its first rows (hidden window): load the rest anyway. */
 const REST_DELAY_MS = 1500;
-
-type EditTarget = { id: number; patch: Record<string, unknown> };
-
-/** A text cell's edited value: the grid hands back what its text editor holds. */
-const editedText = (value: unknown) =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-
-/** Which ledger node and field a grid edit changes: the 重点任务 column edits the parent task. */
-function editTarget(row: GridRow, colId: string, value: unknown): EditTarget | null {
-  switch (colId) {
-    case 'task': {
-      if (!row.task) return null;
-      const text = editedText(value).trim();
-      const title =
-        row.task.number && text.startsWith(row.task.number) ? text.slice(row.task.number.length).trim() : text;
-      return { id: row.task.id, patch: { title } };
-    }
-    case 'number':
-      return { id: row.node.id, patch: { number: editedText(value) } };
-    case 'content':
-      return { id: row.node.id, patch: { content: editedText(value) } };
-    case 'lead':
-      return { id: row.node.id, patch: { leadUnitIds: value } };
-    case 'co':
-      return { id: row.node.id, patch: { coUnitIds: value } };
-    case 'deadline':
-      return { id: row.node.id, patch: { deadlineText: editedText(value) } };
-    case 'status':
-      return { id: row.node.id, patch: { status: value } };
-    case 'notes':
-      return { id: row.node.id, patch: { notes: editedText(value) } };
-    default:
-      return null;
-  }
-}
 
 function SectionBanner(p: ICellRendererParams<GridRow>) {
   const s = p.data?.node;
@@ -248,9 +215,14 @@ export function TasksPage() {
   const onCellEditRequest = useCallback(
     async (e: CellEditRequestEvent<GridRow>) => {
       const colId = e.column.getColId();
-      const target = editTarget(e.data, colId, e.newValue);
+      const target = cellEdit(e.data, colId, e.newValue);
       if (!target) return;
       const key = `${e.data.key}:${colId}`;
+      if ('refused' in target) {
+        setCellErrors((m) => ({ ...m, [key]: target.refused }));
+        e.api.refreshCells({ rowNodes: [e.node], force: true });
+        return fail(target.refused);
+      }
       await run(
         async () => {
           await invoke('tasks:update', { id: target.id, patch: target.patch });
@@ -266,7 +238,7 @@ export function TasksPage() {
         },
       );
     },
-    [reload, run],
+    [reload, run, fail],
   );
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
@@ -317,6 +289,8 @@ export function TasksPage() {
         editable: true,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
+        // AG Grid's large text editor cuts at 200 characters unless told otherwise.
+        cellEditorParams: { maxLength: TASK_TEXT_LIMITS.title * 10, rows: 4, cols: 60 },
         cellClass: 'task-cell',
       }),
       base('content', '工作内容', {
@@ -327,7 +301,8 @@ export function TasksPage() {
         editable: editableItem,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
-        cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
+        // Room beyond the limit, so a long text is refused with a message (cellEdit) rather than cut short.
+        cellEditorParams: { maxLength: TASK_TEXT_LIMITS.content * 10, rows: 8, cols: 60 },
       }),
       base('lead', '牵头单位', unitColumn('leadUnitIds', 'lead', '牵头单位', 110)),
       base('co', '配合单位', unitColumn('coUnitIds', 'co', '配合单位', 140)),
