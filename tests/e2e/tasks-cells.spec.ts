@@ -1,6 +1,6 @@
 // 任务清单 cells as a clerk used to Excel meets them: Delete on a required cell, typing to start editing,
 // and a text longer than the limit refused with a message instead of cut short.
-import { expect, test } from './fixtures';
+import { expect, saveScreenshot, test } from './fixtures';
 import { taskList } from './pages/grids';
 
 test.use({ today: '2026-11-23' });
@@ -52,4 +52,21 @@ test('a 工作内容 longer than the limit is refused with the same limit as the
   await app.reload();
   await app.open('任务清单');
   await expect(await taskList(app).cell('完善医共体岗位设置', 'content')).toHaveText(before ?? '');
+});
+
+test('a deadline the app cannot read as a date is kept as written and marked ⚠, with the reason on hover', async ({
+  app,
+}) => {
+  const deadline = await taskList(app).cell('围绕全面建设高水平县级医院目标', 'deadline');
+  await deadline.dblclick();
+  const input = app.page.getByRole('dialog', { name: '完成时限' }).getByLabel('完成时限文字');
+  await input.fill('明年6月');
+  await input.press('Enter');
+  await expect(deadline).toContainText('明年6月');
+  await expect(deadline.getByRole('img', { name: '未识别为日期，不参与预警' })).toHaveText('⚠');
+  await deadline.hover();
+  await expect(app.page.getByText('未识别为日期，不参与预警')).toBeVisible();
+  await saveScreenshot(app.page, 'tasks-deadline-unread');
+  // A deadline it can read carries no mark.
+  await expect((await taskList(app).cell('完善医共体岗位设置', 'deadline')).getByRole('img')).toHaveCount(0);
 });

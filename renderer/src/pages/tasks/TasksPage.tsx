@@ -25,6 +25,8 @@ import { CloseOutDialog } from './CloseOutDialog';
 import { PasteDialog, type OverwriteContext } from './PasteDialog';
 import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from './pastePlan';
 import { DeadlineEditor } from './DeadlineEditor';
+import { DeadlineCell } from './DeadlineCell';
+import { isUnreadDeadline, UNREAD_DEADLINE_HINT } from './unreadDeadline';
 import { TaskDeleteDialog } from './TaskDeleteDialog';
 import { TaskDetailPanel } from './TaskDetailPanel';
 import {
@@ -349,6 +351,12 @@ export function TasksPage() {
       base('deadline', '完成时限', {
         width: 104,
         valueGetter: (p) => p.data && WRAPPED_TEXT.deadline(p.data),
+        cellRenderer: DeadlineCell,
+        tooltipValueGetter: (p) =>
+          p.data
+            ? (cellErrors[`${p.data.key}:deadline`] ??
+              (p.data.kind === 'item' && isUnreadDeadline(p.data.node.deadline) ? UNREAD_DEADLINE_HINT : undefined))
+            : undefined,
         wrapText: true,
         editable: editableItem,
         cellEditor: DeadlineEditor,
