@@ -8,6 +8,7 @@ import {
   type TaskNode,
   type TaskStatus,
 } from '../domain';
+import { TASK_TEXT_LIMITS as MAX } from '../textLimits';
 import type { WarningLevel } from '../warningLevel';
 import { channel, idSchema, isoDateSchema } from './define';
 
@@ -46,16 +47,16 @@ const unitIds = z.array(idSchema).max(60, '责任单位太多。');
 
 export const taskPatchSchema = z
   .object({
-    number: text('序号', 20),
-    title: text('标题', 500),
-    content: text('工作内容', 4000),
-    targets: z.array(text('目标', 500)).max(50),
+    number: text('序号', MAX.number),
+    title: text('标题', MAX.title),
+    content: text('工作内容', MAX.content),
+    targets: z.array(text('目标', MAX.target)).max(50),
     leadUnitIds: unitIds,
     coUnitIds: unitIds,
     /** The clerk's words (2025年底前, 每季度, 长期坚持) or an ISO date from the picker; main parses them. */
-    deadlineText: text('完成时限', 100),
+    deadlineText: text('完成时限', MAX.deadlineText),
     status: z.enum(TASK_STATUSES, '状态不正确，请从下拉列表中选择。'),
-    notes: text('备注', 2000),
+    notes: text('备注', MAX.notes),
   })
   .partial();
 
@@ -87,7 +88,7 @@ export const pasteSchema = z.object({
       z.object({
         task: z.union([
           z.object({ id: idSchema }),
-          z.object({ title: text('重点任务', 500).min(1), number: text('序号', 20) }),
+          z.object({ title: text('重点任务', MAX.title).min(1), number: text('序号', MAX.number) }),
         ]),
         fields: taskPatchSchema,
       }),

@@ -90,6 +90,11 @@ export class GridModel {
     );
   }
 
+  /** The cell that has the keyboard focus (AG Grid marks it; it need not hold the DOM focus). */
+  focusedCell(): Locator {
+    return this.root.locator('.ag-cell-focus');
+  }
+
   /** The tick box that selects a row. */
   checkbox(row: Locator): Locator {
     return row.locator('.ag-selection-checkbox input');

@@ -1,14 +1,18 @@
 // 从 Excel/WPS 粘贴: a copied block previewed as new rows or as an overwrite from the focused cell, then written.
 import { useMemo, useState } from 'react';
 import type { TaskNode, Unit } from '@shared/domain';
+import { errorMessage, invoke } from '../../api';
+import { PASTE_FIELD_LABELS, type PasteField } from './pasteHeader';
 import {
-  PASTE_FIELD_LABELS,
+  groupProblems,
   parseClipboardBlock,
+  pasteModeFor,
   planNewRows,
   planOverwrite,
   type OverwriteColumn,
   type OverwriteTarget,
-} from '@shared/planPaste';
+  type PastePlanProblem,
+} from './pastePlan';
 
 /** Where an overwrite starts: the focused cell, and what is shown below and right of it. */
 export interface OverwriteContext {
@@ -26,7 +30,38 @@ const COLUMN_LABELS: Record<OverwriteColumn, string> = {
   status: '状态',
   notes: '备注',
 };
-import { errorMessage, invoke } from '../../api';
+
+/** Warnings by kind, each kind folded to its count so the preview and its buttons stay in view. */
+function PasteProblems({ problems }: { problems: PastePlanProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div className="paste-problems" role="alert" aria-label="粘贴提示">
+      {groupProblems(problems).map((g, i) => (
+        <details key={g.kind} open={i === 0 && g.problems.length <= 5}>
+          <summary>
+            {g.label}：{g.problems.length} 行
+          </summary>
+          <ul>
+            {g.problems.map((p, j) => (
+              <li key={j}>{p.message}</li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </div>
+  );
+}
+
+/** A cell taken from the row above (a merged cell in Excel) is marked, so the clerk sees what was assumed. */
+function Filled(props: { text: string; filled: boolean }) {
+  return props.filled ? (
+    <span className="filled-down" title="空白单元格按合并单元格沿用上一行">
+      {props.text} ↓
+    </span>
+  ) : (
+    <>{props.text}</>
+  );
+}
 
 export function PasteDialog(props: {
   initialText: string;
@@ -40,18 +75,25 @@ export function PasteDialog(props: {
 }) {
   const [text, setText] = useState(props.initialText);
   const [error, setError] = useState('');
-  const [mode, setMode] = useState<'new' | 'overwrite'>(props.overwrite ? 'overwrite' : 'new');
+  const [choice, setChoice] = useState<'new' | 'overwrite'>('overwrite');
   const cells = useMemo(() => parseClipboardBlock(text), [text]);
+  const allowed = useMemo(() => pasteModeFor(cells, props.overwrite), [cells, props.overwrite]);
+  // Chosen again whenever the text changes: a block that gains a header can no longer overwrite.
+  const mode = allowed.overwrite && choice === 'overwrite' ? 'overwrite' : 'new';
   const overwritePlan = useMemo(
     () =>
-      props.overwrite ? planOverwrite(cells, props.overwrite.targets, props.overwrite.columns, props.units) : null,
-    [cells, props.overwrite, props.units],
+      props.overwrite && allowed.overwrite
+        ? planOverwrite(cells, props.overwrite.targets, props.overwrite.columns, props.units)
+        : null,
+    [cells, props.overwrite, props.units, allowed.overwrite],
   );
   const plan = useMemo(
     () => planNewRows(cells, { units: props.units, currentTask: props.currentTask, sectionTasks: props.sectionTasks }),
     [cells, props.units, props.currentTask, props.sectionTasks],
   );
   const unitName = (id: number) => props.units.find((u) => u.id === id)?.name ?? '';
+  const filledCount = plan.creates.reduce((n, c) => n + c.filledDown.length, 0);
+  const fieldLabel = (f: PasteField | undefined) => (f ? PASTE_FIELD_LABELS[f] : '（不用）');
   const taskTitle = (t: (typeof plan.creates)[number]['task']) =>
     'id' in t
       ? `${props.sectionTasks.find((x) => x.id === t.id)?.title ?? props.currentTask?.title ?? ''}`
@@ -83,117 +125,131 @@ export function PasteDialog(props: {
 
   return (
     <div className="modal-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <div className="modal wide" role="dialog" aria-modal="true" aria-label="粘贴">
+      <div className="modal wide paste-dialog" role="dialog" aria-modal="true" aria-label="粘贴">
         <h2>从 Excel/WPS 粘贴</h2>
         <div className="mode-switch" role="radiogroup" aria-label="粘贴方式">
           <label>
-            <input type="radio" name="paste-mode" checked={mode === 'new'} onChange={() => setMode('new')} />
+            <input type="radio" name="paste-mode" checked={mode === 'new'} onChange={() => setChoice('new')} />
             新增为工作内容
           </label>
-          <label title={props.overwrite ? '' : '先在清单中点选一个单元格'}>
-            <input
-              type="radio"
-              name="paste-mode"
-              disabled={!props.overwrite}
-              checked={mode === 'overwrite'}
-              onChange={() => setMode('overwrite')}
-            />
-            覆盖{props.overwrite ? `（从${props.overwrite.startLabel}开始）` : '选中的单元格'}
-          </label>
+          {props.overwrite && (
+            <label title={allowed.reason}>
+              <input
+                type="radio"
+                name="paste-mode"
+                disabled={!allowed.overwrite}
+                checked={mode === 'overwrite'}
+                onChange={() => setChoice('overwrite')}
+              />
+              覆盖（从{props.overwrite.startLabel}开始）
+            </label>
+          )}
         </div>
-        <p className="muted">
-          {mode === 'overwrite' ? '从该单元格起向右、向下依次覆盖显示中的工作内容；内容相同的单元格不改动。' : null}
-          {mode === 'new' && props.currentTask ? `默认加到重点任务“${props.currentTask.title}”下；` : ''}
-          {mode === 'new' &&
-            '第一行若是表头（工作内容、牵头单位、责任单位、完成时限……）按表头对应，否则依次视为：工作内容、牵头单位、配合单位、完成时限、状态、备注。重点任务单元格为空表示同上（合并单元格）。'}
-        </p>
-        <textarea
-          aria-label="粘贴内容"
-          rows={4}
-          value={text}
-          placeholder="在此按 Ctrl+V 粘贴从 Excel/WPS 复制的单元格"
-          onChange={(e) => setText(e.target.value)}
-          className="paste-area"
-        />
-        {mode === 'overwrite' && overwritePlan ? (
-          <>
-            {overwritePlan.problems.length > 0 && (
-              <ul className="paste-problems" role="alert">
-                {overwritePlan.problems.map((p, i) => (
-                  <li key={i}>{p.message}</li>
-                ))}
-              </ul>
-            )}
-            <div className="paste-preview">
-              <table className="list compact" aria-label="覆盖预览">
-                <thead>
-                  <tr>
-                    <th>行</th>
-                    <th>列</th>
-                    <th>原内容</th>
-                    <th>新内容</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {overwritePlan.changes.map((c, i) => (
-                    <tr key={i}>
-                      <td>{c.row}</td>
-                      <td>{COLUMN_LABELS[c.column]}</td>
-                      <td className="before">{c.before}</td>
-                      <td>{c.after}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        ) : (
-          <>
-            <div className="muted">
-              识别的列：{plan.fields.map((f) => PASTE_FIELD_LABELS[f]).join(' | ')}
-              {plan.hasHeader ? '（按表头）' : '（按默认顺序）'}
-            </div>
-            {plan.problems.length > 0 && (
-              <ul className="paste-problems" role="alert">
-                {plan.problems.map((p) => (
-                  <li key={p.row}>{p.message}</li>
-                ))}
-              </ul>
-            )}
-            <div className="paste-preview">
-              <table className="list compact" aria-label="粘贴预览">
-                <thead>
-                  <tr>
-                    <th>行</th>
-                    <th>重点任务</th>
-                    <th>工作内容</th>
-                    <th>牵头单位</th>
-                    <th>配合单位</th>
-                    <th>完成时限</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.creates.map((c) => (
-                    <tr key={c.row}>
-                      <td>{c.row}</td>
-                      <td>{taskTitle(c.task)}</td>
-                      <td>{c.fields.content}</td>
-                      <td>{c.fields.leadUnitIds.map(unitName).join('、')}</td>
-                      <td>{c.fields.coUnitIds.map(unitName).join('、')}</td>
-                      <td>{c.fields.deadlineText ?? ''}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
+        {props.overwrite && !allowed.overwrite && cells.length > 0 && (
+          <p className="muted" data-testid="overwrite-refused">
+            {allowed.reason}
+          </p>
         )}
+        <div className="paste-body">
+          <p className="muted">
+            {mode === 'overwrite' ? '从该单元格起向右、向下依次覆盖显示中的工作内容；内容相同的单元格不改动。' : null}
+            {mode === 'new' && props.currentTask ? `默认加到重点任务“${props.currentTask.title}”下；` : ''}
+            {mode === 'new' &&
+              '前 3 行中若有表头（序号、重点任务、工作内容、牵头单位、责任单位、完成时限……）按表头对应，表头以上的标题行不粘贴；否则依次视为：工作内容、牵头单位、配合单位、完成时限、状态、备注。重点任务、牵头单位、责任单位为空表示同上（合并单元格）。'}
+          </p>
+          <textarea
+            aria-label="粘贴内容"
+            rows={3}
+            value={text}
+            placeholder="在此按 Ctrl+V 粘贴从 Excel/WPS 复制的单元格"
+            onChange={(e) => setText(e.target.value)}
+            className="paste-area"
+          />
+          {mode === 'overwrite' && overwritePlan ? (
+            <>
+              <PasteProblems problems={overwritePlan.problems} />
+              <div className="paste-preview">
+                <table className="list compact" aria-label="覆盖预览">
+                  <thead>
+                    <tr>
+                      <th>行</th>
+                      <th>列</th>
+                      <th>原内容</th>
+                      <th>新内容</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {overwritePlan.changes.map((c, i) => (
+                      <tr key={i}>
+                        <td>{c.row}</td>
+                        <td>{COLUMN_LABELS[c.column]}</td>
+                        <td className="before">{c.before}</td>
+                        <td>{c.after}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : (
+            <>
+              <div className="muted" data-testid="paste-columns">
+                识别的列：{plan.fields.map(fieldLabel).join(' | ')}
+                {plan.hasHeader
+                  ? `（按第 ${plan.headerRow} 行的表头${plan.headerRow > 1 ? `，以上 ${plan.headerRow - 1} 行是标题，不粘贴` : ''}）`
+                  : '（按默认顺序）'}
+                {filledCount > 0 && `；${filledCount} 个空白单元格按合并单元格沿用上一行（标有 ↓）`}
+              </div>
+              <PasteProblems problems={plan.problems} />
+              <div className="paste-preview">
+                <table className="list compact" aria-label="粘贴预览">
+                  <thead>
+                    <tr>
+                      <th>行</th>
+                      <th>重点任务</th>
+                      <th>序号</th>
+                      <th>工作内容</th>
+                      <th>牵头单位</th>
+                      <th>配合单位</th>
+                      <th>完成时限</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {plan.creates.map((c) => (
+                      <tr key={c.row}>
+                        <td>{c.row}</td>
+                        <td>
+                          <Filled text={taskTitle(c.task)} filled={c.filledDown.includes('task')} />
+                        </td>
+                        <td>{c.fields.number ?? ''}</td>
+                        <td>{c.fields.content}</td>
+                        <td>
+                          <Filled
+                            text={c.fields.leadUnitIds.map(unitName).join('、')}
+                            filled={c.filledDown.includes('lead') || c.filledDown.includes('units')}
+                          />
+                        </td>
+                        <td>
+                          <Filled
+                            text={c.fields.coUnitIds.map(unitName).join('、')}
+                            filled={c.filledDown.includes('units')}
+                          />
+                        </td>
+                        <td>{c.fields.deadlineText ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </div>
         {error && (
           <div className="error-banner" role="alert">
             {error}
           </div>
         )}
-        <div className="modal-actions">
+        <div className="modal-actions paste-actions">
           <button type="button" onClick={props.onCancel}>
             取消
           </button>

@@ -23,8 +23,10 @@ import { AddTaskDialog, type AddPosition } from './AddTaskDialog';
 import { BulkEditDialog, type BulkField } from './BulkEditDialog';
 import { CloseOutDialog } from './CloseOutDialog';
 import { PasteDialog, type OverwriteContext } from './PasteDialog';
-import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from '@shared/planPaste';
+import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from './pastePlan';
 import { DeadlineEditor } from './DeadlineEditor';
+import { DeadlineCell } from './DeadlineCell';
+import { isUnreadDeadline, UNREAD_DEADLINE_HINT } from './unreadDeadline';
 import { TaskDeleteDialog } from './TaskDeleteDialog';
 import { TaskDetailPanel } from './TaskDetailPanel';
 import {
@@ -40,6 +42,9 @@ import { UnitPickerEditor } from './UnitPickerEditor';
 import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
 import { WARNING_LABELS, WARNING_LEVELS } from '@shared/warningLevel';
 import { WarningLight } from './WarningLight';
+import { cellEdit } from './cellEdits';
+import { cellCopyText, rowsForCopy, toHtml, toTsv } from './gridCopy';
+import { TASK_TEXT_LIMITS } from '@shared/textLimits';
 
 const gridTheme = themeQuartz.withParams({
   fontFamily: 'inherit',
@@ -60,41 +65,6 @@ const OPTIONAL_COLUMNS = [
 const FIRST_ROWS = 150;
 /** In case the grid never reports its first rows (hidden window): load the rest anyway. */
 const REST_DELAY_MS = 1500;
-
-type EditTarget = { id: number; patch: Record<string, unknown> };
-
-/** A text cell's edited value: the grid hands back what its text editor holds. */
-const editedText = (value: unknown) =>
-  typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
-
-/** Which ledger node and field a grid edit changes: the 重点任务 column edits the parent task. */
-function editTarget(row: GridRow, colId: string, value: unknown): EditTarget | null {
-  switch (colId) {
-    case 'task': {
-      if (!row.task) return null;
-      const text = editedText(value).trim();
-      const title =
-        row.task.number && text.startsWith(row.task.number) ? text.slice(row.task.number.length).trim() : text;
-      return { id: row.task.id, patch: { title } };
-    }
-    case 'number':
-      return { id: row.node.id, patch: { number: editedText(value) } };
-    case 'content':
-      return { id: row.node.id, patch: { content: editedText(value) } };
-    case 'lead':
-      return { id: row.node.id, patch: { leadUnitIds: value } };
-    case 'co':
-      return { id: row.node.id, patch: { coUnitIds: value } };
-    case 'deadline':
-      return { id: row.node.id, patch: { deadlineText: editedText(value) } };
-    case 'status':
-      return { id: row.node.id, patch: { status: value } };
-    case 'notes':
-      return { id: row.node.id, patch: { notes: editedText(value) } };
-    default:
-      return null;
-  }
-}
 
 function SectionBanner(p: ICellRendererParams<GridRow>) {
   const s = p.data?.node;
@@ -199,6 +169,45 @@ export function TasksPage() {
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, []);
+  // Ctrl+C on the list (not in a text field or a cell editor): the ticked rows, or else the focused cell,
+  // as Excel/WPS copy them. The copy event carries both kinds of text and needs no clipboard permission.
+  useEffect(() => {
+    const onCopy = (e: ClipboardEvent) => {
+      const api = apiRef.current;
+      const el = document.activeElement as HTMLElement | null;
+      if (!api || !e.clipboardData || !el || !gridHostRef.current?.contains(el)) return;
+      const typing =
+        (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox') ||
+        el.tagName === 'TEXTAREA' ||
+        el.isContentEditable;
+      if (typing || api.getEditingCells().length > 0) return;
+      const ticked = api
+        .getSelectedNodes()
+        .sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0))
+        .flatMap((n) => (n.data ? [n.data] : []));
+      let block: string[][];
+      let notice: string;
+      if (ticked.length > 0) {
+        const columns = api
+          .getAllDisplayedColumns()
+          .map((c) => ({ colId: c.getColId(), header: c.getColDef().headerName ?? '' }));
+        block = rowsForCopy(ticked, columns);
+        notice = `已复制勾选的 ${ticked.length} 行（含表头），可在 Excel/WPS 中粘贴。`;
+      } else {
+        const cell = api.getFocusedCell();
+        const row = cell ? api.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
+        if (!cell || !row) return;
+        block = [[cellCopyText(row, cell.column.getColId())]];
+        notice = `已复制“${cell.column.getColDef().headerName ?? ''}”单元格。`;
+      }
+      e.preventDefault();
+      e.clipboardData.setData('text/plain', toTsv(block));
+      e.clipboardData.setData('text/html', toHtml(block, ticked.length > 0 ? 1 : 0));
+      tell(notice);
+    };
+    document.addEventListener('copy', onCopy);
+    return () => document.removeEventListener('copy', onCopy);
+  }, [tell]);
   const history = useUndo(report);
   const refreshHistory = history.refresh;
   // Every reload follows a change, so the 撤销/重做 labels are refreshed with it.
@@ -248,9 +257,14 @@ export function TasksPage() {
   const onCellEditRequest = useCallback(
     async (e: CellEditRequestEvent<GridRow>) => {
       const colId = e.column.getColId();
-      const target = editTarget(e.data, colId, e.newValue);
+      const target = cellEdit(e.data, colId, e.newValue);
       if (!target) return;
       const key = `${e.data.key}:${colId}`;
+      if ('refused' in target) {
+        setCellErrors((m) => ({ ...m, [key]: target.refused }));
+        e.api.refreshCells({ rowNodes: [e.node], force: true });
+        return fail(target.refused);
+      }
       await run(
         async () => {
           await invoke('tasks:update', { id: target.id, patch: target.patch });
@@ -266,7 +280,7 @@ export function TasksPage() {
         },
       );
     },
-    [reload, run],
+    [reload, run, fail],
   );
 
   const columnDefs = useMemo<ColDef<GridRow>[]>(() => {
@@ -317,6 +331,8 @@ export function TasksPage() {
         editable: true,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
+        // AG Grid's large text editor cuts at 200 characters unless told otherwise.
+        cellEditorParams: { maxLength: TASK_TEXT_LIMITS.title * 10, rows: 4, cols: 60 },
         cellClass: 'task-cell',
       }),
       base('content', '工作内容', {
@@ -327,13 +343,20 @@ export function TasksPage() {
         editable: editableItem,
         cellEditor: 'agLargeTextCellEditor',
         cellEditorPopup: true,
-        cellEditorParams: { maxLength: 4000, rows: 8, cols: 60 },
+        // Room beyond the limit, so a long text is refused with a message (cellEdit) rather than cut short.
+        cellEditorParams: { maxLength: TASK_TEXT_LIMITS.content * 10, rows: 8, cols: 60 },
       }),
       base('lead', '牵头单位', unitColumn('leadUnitIds', 'lead', '牵头单位', 110)),
       base('co', '配合单位', unitColumn('coUnitIds', 'co', '配合单位', 140)),
       base('deadline', '完成时限', {
         width: 104,
         valueGetter: (p) => p.data && WRAPPED_TEXT.deadline(p.data),
+        cellRenderer: DeadlineCell,
+        tooltipValueGetter: (p) =>
+          p.data
+            ? (cellErrors[`${p.data.key}:deadline`] ??
+              (p.data.kind === 'item' && isUnreadDeadline(p.data.node.deadline) ? UNREAD_DEADLINE_HINT : undefined))
+            : undefined,
         wrapText: true,
         editable: editableItem,
         cellEditor: DeadlineEditor,
@@ -492,7 +515,8 @@ export function TasksPage() {
           <button
             type="button"
             disabled={loadingRest}
-            onClick={() => setPasting({ text: '', overwrite: overwriteContext() })}
+            // The button only ever adds; overwriting cells is offered on Ctrl+V over a focused cell.
+            onClick={() => setPasting({ text: '', overwrite: null })}
             title="从 Excel/WPS 复制后，在清单上按 Ctrl+V 也可打开"
           >
             粘贴新增
@@ -661,6 +685,8 @@ export function TasksPage() {
             getRowId={(p) => p.data.key}
             readOnlyEdit
             onCellEditRequest={onCellEditRequest}
+            // As in Excel: Enter after an edit saves and moves to the cell below.
+            enterNavigatesVerticallyAfterEdit
             enableCellSpan
             isFullWidthRow={(p) => p.rowNode.data?.kind === 'section'}
             fullWidthCellRenderer={SectionBanner}
