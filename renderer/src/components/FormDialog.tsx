@@ -39,7 +39,7 @@ export function FormDialog(props: {
       destroyOnHidden
       afterOpenChange={(open) => open && focusFirstField(formRef.current)}
     >
-      <form ref={formRef} className="form" aria-label={props.title} onSubmit={submit}>
+      <form ref={formRef} className="form" onSubmit={submit}>
         {props.children}
         {props.error && <Alert type="error" showIcon title={props.error} className="dialog-alert" />}
         <div className="modal-actions">
