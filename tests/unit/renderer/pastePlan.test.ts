@@ -285,3 +285,31 @@ describe('warnings in the preview', () => {
     ]);
   });
 });
+
+describe('texts over their limit', () => {
+  it('are refused on their own row or cell, with the limit of the add dialog, and never cut', () => {
+    const long = '长'.repeat(4001);
+    const plan = planNewRows(
+      parseClipboardBlock(`${long}\t县医保局\n短的工作\t县医保局`),
+      ctxOf(task(9, '2.', '加强医保支持')),
+    );
+    expect(plan.creates.map((c) => c.fields.content)).toEqual(['短的工作']);
+    expect(plan.problems).toEqual([
+      {
+        row: 1,
+        kind: 'tooLong',
+        message: '第 1 行的工作内容太长（4001 个字，最多 4000 个字），未粘贴：请删减后再复制粘贴。',
+      },
+    ]);
+    const overwrite = planOverwrite(
+      parseClipboardBlock(`${'备'.repeat(2001)}\t推进中`),
+      [{ id: 1, shown: { number: '', content: '', lead: '', co: '', deadline: '', status: '未启动', notes: '' } }],
+      ['notes', 'status'],
+      units,
+    );
+    expect(overwrite.updates).toEqual([{ id: 1, patch: { status: '推进中' } }]);
+    expect(overwrite.problems.map((p) => p.message)).toEqual([
+      '第 1 行的备注太长（2001 个字，最多 2000 个字），这一格未粘贴：请删减后再复制粘贴。',
+    ]);
+  });
+});

@@ -3,7 +3,29 @@
 import Papa from 'papaparse';
 import { TASK_STATUSES, type TaskNode, type Unit } from '@shared/domain';
 import { namesOf } from '@shared/unitNames';
+import { TASK_TEXT_LIMITS, type TaskTextField } from '@shared/textLimits';
 import { findHeader, type PasteField } from './pasteHeader';
+
+/** Texts with a length limit, so a long cell is refused on its own row instead of failing the whole paste. */
+const LIMITED: Partial<Record<PasteField, [TaskTextField, string]>> = {
+  task: ['title', '重点任务'],
+  number: ['number', '序号'],
+  content: ['content', '工作内容'],
+  deadline: ['deadlineText', '完成时限'],
+  notes: ['notes', '备注'],
+};
+
+/** Why a pasted cell is too long to keep, or null; never cut, as the clerk may not notice what was lost. */
+function overLimit(row: number, field: PasteField, text: string): string | null {
+  const limited = LIMITED[field];
+  if (!limited) return null;
+  const [key, label] = limited;
+  const length = [...text].length;
+  const max = TASK_TEXT_LIMITS[key];
+  return length > max
+    ? `第 ${row} 行的${label}太长（${length} 个字，最多 ${max} 个字），未粘贴：请删减后再复制粘贴。`
+    : null;
+}
 
 /** Without a header row, columns are read in the order of the appendix table. */
 export const DEFAULT_NEW_ROW_FIELDS: PasteField[] = ['content', 'lead', 'co', 'deadline', 'status', 'notes'];
@@ -173,6 +195,13 @@ export function planNewRows(
         `第 ${row} 行的单位“${unknown.join('、')}”不在责任单位名单中：请先在“责任单位”中新增或补充别名。`,
       );
     }
+    const task = taskAbove;
+    const newTitle = 'title' in task ? task.title : '';
+    const tooLong = (['number', 'content', 'deadline', 'notes'] as const)
+      .map((f) => overLimit(row, f, get(f)))
+      .concat(overLimit(row, 'task', newTitle))
+      .find(Boolean);
+    if (tooLong) return problem(row, 'tooLong', tooLong);
     const status = get('status');
     if (status && !(TASK_STATUSES as readonly string[]).includes(status)) {
       return problem(
@@ -270,6 +299,11 @@ export function planOverwrite(
         return;
       }
       if (text === target.shown[column]) return;
+      const tooLong = overLimit(r + 1, column, text);
+      if (tooLong) {
+        problems.push({ row: r + 1, kind: 'tooLong', message: tooLong.replace('未粘贴', '这一格未粘贴') });
+        return;
+      }
       let value: unknown = text;
       if (column === 'lead' || column === 'co') {
         const { ids, unknown } = resolveUnits(text, units);
