@@ -60,6 +60,7 @@ describe('reading a block copied from Excel', () => {
     ]);
     expect(detectHeader(['工作任务', '牵头单位', '完成时限（时间节点）'])).toEqual(['content', 'lead', 'deadline']);
     expect(detectHeader(['推进医共体建设', '县卫生健康局', '2025年底前'])).toBeNull();
+    expect(detectHeader(['县卫生健康局牵头', '县财政局配合', '年底前完成时限'])).toBeNull();
   });
 });
 
