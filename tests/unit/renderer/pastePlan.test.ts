@@ -279,10 +279,10 @@ describe('warnings in the preview', () => {
       ['甲\t县教育局', '乙\t县教育局', '\t县财政局', '丙\t县公安局', '丁\t县财政局\t\t\t正在推进'].join('\n'),
     );
     const plan = planNewRows(rows, ctxOf(task(9, '2.', '加强医保支持')));
-    expect(groupProblems(plan.problems).map((g) => [g.label, g.problems.length])).toEqual([
-      ['单位不在责任单位名单中', 3],
-      ['没有工作内容', 1],
-      ['状态无法识别', 1],
+    expect(groupProblems(plan.problems).map((g) => [g.label, g.problems.length, g.names])).toEqual([
+      ['单位不在责任单位名单中', 3, ['县教育局', '县公安局']],
+      ['没有工作内容', 1, []],
+      ['状态无法识别', 1, []],
     ]);
   });
 });

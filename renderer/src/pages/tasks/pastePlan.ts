@@ -85,6 +85,8 @@ export interface PastePlanProblem {
   row: number;
   kind: ProblemKind;
   message: string;
+  /** The names the ledger does not know, for unknownUnit: the group says which units to add. */
+  names?: string[];
 }
 
 /** What the clerk reads above each group of warnings, in the order she should deal with them. */
@@ -103,13 +105,16 @@ export interface ProblemGroup {
   kind: ProblemKind;
   label: string;
   problems: PastePlanProblem[];
+  /** Distinct unknown unit names across the group, in the order first met. */
+  names: string[];
 }
 
 /** Hundreds of warnings read as one wall of red; grouped by kind the clerk sees what to fix first. */
 export function groupProblems(problems: PastePlanProblem[]): ProblemGroup[] {
   return (Object.keys(PROBLEM_LABELS) as ProblemKind[]).flatMap((kind) => {
     const ofKind = problems.filter((p) => p.kind === kind);
-    return ofKind.length ? [{ kind, label: PROBLEM_LABELS[kind], problems: ofKind }] : [];
+    const names = [...new Set(ofKind.flatMap((p) => p.names ?? []))];
+    return ofKind.length ? [{ kind, label: PROBLEM_LABELS[kind], problems: ofKind, names }] : [];
   });
 }
 
@@ -150,8 +155,8 @@ export function planNewRows(
   const firstBodyRow = header ? header.at + header.height : 0;
   const creates: NewItemPlan[] = [];
   const problems: PastePlanProblem[] = [];
-  const problem = (row: number, kind: ProblemKind, message: string): void => {
-    problems.push({ row, kind, message });
+  const problem = (row: number, kind: ProblemKind, message: string, names?: string[]): void => {
+    problems.push({ row, kind, message, ...(names ? { names } : {}) });
   };
   let taskAbove: NewItemPlan['task'] | null = ctx.currentTask ? { id: ctx.currentTask.id } : null;
   const above = new Map<PasteField, string>();
@@ -193,6 +198,7 @@ export function planNewRows(
         row,
         'unknownUnit',
         `第 ${row} 行的单位“${unknown.join('、')}”不在责任单位名单中：请先在“责任单位”中新增或补充别名。`,
+        unknown,
       );
     }
     const task = taskAbove;
@@ -312,6 +318,7 @@ export function planOverwrite(
             row: r + 1,
             kind: 'unknownUnit',
             message: `第 ${r + 1} 行的单位“${unknown.join('、')}”不在责任单位名单中，这一格未粘贴。`,
+            names: unknown,
           });
           return;
         }
