@@ -22,6 +22,15 @@ test('Delete on a 牵头单位 cell says in Chinese why it cannot be empty and k
   await expect(lead).toHaveText('县卫生健康局');
 });
 
+test('Delete on a 工作内容 cell keeps the text and says how to remove the item instead', async ({ app }) => {
+  const content = await taskList(app).cell('完善医共体岗位设置', 'content');
+  const before = await content.textContent();
+  await content.click();
+  await app.page.keyboard.press('Delete');
+  await expect(app.page.getByRole('alert')).toContainText('工作内容不能为空');
+  await expect(content).toHaveText(before ?? '');
+});
+
 test('typing on a 完成时限 cell starts editing with the typed character, and Enter saves it', async ({ app }) => {
   const deadline = await taskList(app).cell('围绕全面建设高水平县级医院目标', 'deadline');
   await deadline.click();

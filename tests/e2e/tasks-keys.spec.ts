@@ -102,3 +102,25 @@ test('Ctrl+C with ticked rows copies them under a header row, ready for Excel/WP
   // Marked as text, so Excel keeps 序号 "1." and dates as written.
   expect(html).toContain("mso-number-format:'\\@'");
 });
+
+test('rows copied with Ctrl+C and pasted back with Ctrl+V on a cell are offered as new rows, never over the cell', async ({
+  app,
+}) => {
+  const list = taskList(app);
+  await list.checkbox(list.row('围绕全面建设高水平县级医院目标')).check();
+  await list.checkbox(list.row('完善医共体岗位设置')).check();
+  await app.page.keyboard.press('Control+C');
+  await expect(app.page.getByRole('status')).toHaveText(/^已复制勾选的 2 行/);
+  await list.checkbox(list.row('围绕全面建设高水平县级医院目标')).uncheck();
+  await list.checkbox(list.row('完善医共体岗位设置')).uncheck();
+  const target = await list.cell('强化医防协同', 'content');
+  const before = await target.textContent();
+  await target.click();
+  await app.page.keyboard.press('Control+V');
+  const dialog = app.page.getByRole('dialog', { name: '粘贴' });
+  await expect(dialog.getByRole('radio', { name: '新增为工作内容' })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: /覆盖/ })).toBeDisabled();
+  await expect(dialog.getByRole('table', { name: '粘贴预览' }).getByRole('row')).toHaveCount(3);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(target).toHaveText(before ?? '');
+});

@@ -93,7 +93,10 @@ test('with a hundred warnings the preview stays readable and its buttons stay on
   await pasteText(app, rows.join('\r\n'));
   const dialog = pasteDialog(app);
   const warnings = dialog.getByRole('alert', { name: '粘贴提示' });
-  await expect(warnings.locator('summary')).toHaveText(['单位不在责任单位名单中：80 行', '没有工作内容：20 行']);
+  await expect(warnings.locator('summary')).toHaveText([
+    '单位不在责任单位名单中：80 行（县教育局）',
+    '没有工作内容：20 行',
+  ]);
   await expect(dialog.getByRole('button', { name: '新增 5 项' })).toBeInViewport();
   await expect(dialog.getByRole('button', { name: '取消' })).toBeInViewport();
   const preview = dialog.getByRole('table', { name: '粘贴预览' });
@@ -104,4 +107,7 @@ test('with a hundred warnings the preview stays readable and its buttons stay on
   await warnings.locator('summary').first().click();
   await expect(dialog.getByRole('button', { name: '新增 5 项' })).toBeInViewport();
   await saveScreenshot(app.page, 'tasks-paste-many-warnings-open');
+  await app.page.setViewportSize({ width: 1920, height: 1080 });
+  await expect(dialog.getByRole('button', { name: '新增 5 项' })).toBeInViewport();
+  await saveScreenshot(app.page, 'tasks-paste-many-warnings-1920');
 });

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TaskNode } from '../../../shared/domain';
 import type { GridRow } from '../../../shared/taskListRows';
-import { cellEdit, LEAD_REQUIRED, STATUS_REQUIRED } from '../../../renderer/src/pages/tasks/cellEdits';
+import {
+  CONTENT_REQUIRED,
+  cellEdit,
+  LEAD_REQUIRED,
+  STATUS_REQUIRED,
+  TITLE_REQUIRED,
+} from '../../../renderer/src/pages/tasks/cellEdits';
 
 const node = (id: number, number: string, title: string): TaskNode => ({
   id,
@@ -39,6 +45,8 @@ describe('an edit in the task grid', () => {
     expect(cellEdit(row, 'lead', null)).toEqual({ refused: LEAD_REQUIRED });
     expect(cellEdit(row, 'lead', [])).toEqual({ refused: LEAD_REQUIRED });
     expect(cellEdit(row, 'status', null)).toEqual({ refused: STATUS_REQUIRED });
+    expect(cellEdit(row, 'content', null)).toEqual({ refused: CONTENT_REQUIRED });
+    expect(cellEdit(row, 'task', '2.')).toEqual({ refused: TITLE_REQUIRED });
     expect(LEAD_REQUIRED).toMatch(/^牵头单位不能清空/);
   });
 

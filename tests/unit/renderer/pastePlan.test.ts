@@ -60,6 +60,7 @@ describe('reading a block copied from Excel', () => {
     ]);
     expect(detectHeader(['工作任务', '牵头单位', '完成时限（时间节点）'])).toEqual(['content', 'lead', 'deadline']);
     expect(detectHeader(['推进医共体建设', '县卫生健康局', '2025年底前'])).toBeNull();
+    expect(detectHeader(['县卫生健康局牵头', '县财政局配合', '年底前完成时限'])).toBeNull();
   });
 });
 
@@ -278,10 +279,38 @@ describe('warnings in the preview', () => {
       ['甲\t县教育局', '乙\t县教育局', '\t县财政局', '丙\t县公安局', '丁\t县财政局\t\t\t正在推进'].join('\n'),
     );
     const plan = planNewRows(rows, ctxOf(task(9, '2.', '加强医保支持')));
-    expect(groupProblems(plan.problems).map((g) => [g.label, g.problems.length])).toEqual([
-      ['单位不在责任单位名单中', 3],
-      ['没有工作内容', 1],
-      ['状态无法识别', 1],
+    expect(groupProblems(plan.problems).map((g) => [g.label, g.problems.length, g.names])).toEqual([
+      ['单位不在责任单位名单中', 3, ['县教育局', '县公安局']],
+      ['没有工作内容', 1, []],
+      ['状态无法识别', 1, []],
+    ]);
+  });
+});
+
+describe('texts over their limit', () => {
+  it('are refused on their own row or cell, with the limit of the add dialog, and never cut', () => {
+    const long = '长'.repeat(4001);
+    const plan = planNewRows(
+      parseClipboardBlock(`${long}\t县医保局\n短的工作\t县医保局`),
+      ctxOf(task(9, '2.', '加强医保支持')),
+    );
+    expect(plan.creates.map((c) => c.fields.content)).toEqual(['短的工作']);
+    expect(plan.problems).toEqual([
+      {
+        row: 1,
+        kind: 'tooLong',
+        message: '第 1 行的工作内容太长（4001 个字，最多 4000 个字），未粘贴：请删减后再复制粘贴。',
+      },
+    ]);
+    const overwrite = planOverwrite(
+      parseClipboardBlock(`${'备'.repeat(2001)}\t推进中`),
+      [{ id: 1, shown: { number: '', content: '', lead: '', co: '', deadline: '', status: '未启动', notes: '' } }],
+      ['notes', 'status'],
+      units,
+    );
+    expect(overwrite.updates).toEqual([{ id: 1, patch: { status: '推进中' } }]);
+    expect(overwrite.problems.map((p) => p.message)).toEqual([
+      '第 1 行的备注太长（2001 个字，最多 2000 个字），这一格未粘贴：请删减后再复制粘贴。',
     ]);
   });
 });

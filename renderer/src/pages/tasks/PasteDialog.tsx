@@ -31,6 +31,9 @@ const COLUMN_LABELS: Record<OverwriteColumn, string> = {
   notes: '备注',
 };
 
+/** Unknown units named in a group's title; the rest are in the rows below it. */
+const MAX_NAMES = 5;
+
 /** Warnings by kind, each kind folded to its count so the preview and its buttons stay in view. */
 function PasteProblems({ problems }: { problems: PastePlanProblem[] }) {
   if (problems.length === 0) return null;
@@ -40,6 +43,8 @@ function PasteProblems({ problems }: { problems: PastePlanProblem[] }) {
         <details key={g.kind} open={i === 0 && g.problems.length <= 5}>
           <summary>
             {g.label}：{g.problems.length} 行
+            {g.names.length > 0 &&
+              `（${g.names.slice(0, MAX_NAMES).join('、')}${g.names.length > MAX_NAMES ? ` 等 ${g.names.length} 个` : ''}）`}
           </summary>
           <ul>
             {g.problems.map((p, j) => (

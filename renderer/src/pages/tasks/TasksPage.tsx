@@ -43,7 +43,7 @@ import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
 import { WARNING_LABELS, WARNING_LEVELS } from '@shared/warningLevel';
 import { WarningLight } from './WarningLight';
 import { cellEdit } from './cellEdits';
-import { cellCopyText, rowsForCopy, toHtml, toTsv } from './gridCopy';
+import { useGridCopy } from './useGridCopy';
 import { TASK_TEXT_LIMITS } from '@shared/textLimits';
 
 const gridTheme = themeQuartz.withParams({
@@ -169,45 +169,7 @@ export function TasksPage() {
     document.addEventListener('paste', onPaste);
     return () => document.removeEventListener('paste', onPaste);
   }, []);
-  // Ctrl+C on the list (not in a text field or a cell editor): the ticked rows, or else the focused cell,
-  // as Excel/WPS copy them. The copy event carries both kinds of text and needs no clipboard permission.
-  useEffect(() => {
-    const onCopy = (e: ClipboardEvent) => {
-      const api = apiRef.current;
-      const el = document.activeElement as HTMLElement | null;
-      if (!api || !e.clipboardData || !el || !gridHostRef.current?.contains(el)) return;
-      const typing =
-        (el.tagName === 'INPUT' && (el as HTMLInputElement).type !== 'checkbox') ||
-        el.tagName === 'TEXTAREA' ||
-        el.isContentEditable;
-      if (typing || api.getEditingCells().length > 0) return;
-      const ticked = api
-        .getSelectedNodes()
-        .sort((a, b) => (a.rowIndex ?? 0) - (b.rowIndex ?? 0))
-        .flatMap((n) => (n.data ? [n.data] : []));
-      let block: string[][];
-      let notice: string;
-      if (ticked.length > 0) {
-        const columns = api
-          .getAllDisplayedColumns()
-          .map((c) => ({ colId: c.getColId(), header: c.getColDef().headerName ?? '' }));
-        block = rowsForCopy(ticked, columns);
-        notice = `已复制勾选的 ${ticked.length} 行（含表头），可在 Excel/WPS 中粘贴。`;
-      } else {
-        const cell = api.getFocusedCell();
-        const row = cell ? api.getDisplayedRowAtIndex(cell.rowIndex)?.data : undefined;
-        if (!cell || !row) return;
-        block = [[cellCopyText(row, cell.column.getColId())]];
-        notice = `已复制“${cell.column.getColDef().headerName ?? ''}”单元格。`;
-      }
-      e.preventDefault();
-      e.clipboardData.setData('text/plain', toTsv(block));
-      e.clipboardData.setData('text/html', toHtml(block, ticked.length > 0 ? 1 : 0));
-      tell(notice);
-    };
-    document.addEventListener('copy', onCopy);
-    return () => document.removeEventListener('copy', onCopy);
-  }, [tell]);
+  useGridCopy(apiRef, gridHostRef, tell);
   const history = useUndo(report);
   const refreshHistory = history.refresh;
   // Every reload follows a change, so the 撤销/重做 labels are refreshed with it.

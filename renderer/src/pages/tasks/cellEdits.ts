@@ -31,6 +31,10 @@ const unitIds = (value: unknown): number[] => (Array.isArray(value) ? (value as 
 
 export const LEAD_REQUIRED =
   '牵头单位不能清空：每项工作内容都要有牵头单位。要更换单位，请双击单元格（或按 Enter）在列表中选择。';
+export const CONTENT_REQUIRED =
+  '工作内容不能为空：要改写请双击单元格；要删除这项工作内容，请用工具栏的“删除”（可撤销）。';
+export const TITLE_REQUIRED =
+  '重点任务的标题不能为空：要改写请双击单元格；要删除这个重点任务，请用工具栏的“删除”（可撤销）。';
 export const STATUS_REQUIRED = '状态不能清空：请双击单元格（或按 Enter）从下拉列表中选择。';
 
 /** The 重点任务 column edits the parent task; a column that edits nothing gives null. */
@@ -42,12 +46,14 @@ export function cellEdit(row: GridRow, colId: string, value: unknown): CellEdit 
       const typed = editedText(value).trim();
       const title =
         row.task.number && typed.startsWith(row.task.number) ? typed.slice(row.task.number.length).trim() : typed;
-      return text(row.task.id, 'title', title);
+      return title ? text(row.task.id, 'title', title) : { refused: TITLE_REQUIRED };
     }
     case 'number':
       return text(id, 'number', editedText(value));
-    case 'content':
-      return text(id, 'content', editedText(value));
+    case 'content': {
+      const content = editedText(value);
+      return content.trim() ? text(id, 'content', content) : { refused: CONTENT_REQUIRED };
+    }
     case 'lead': {
       const ids = unitIds(value);
       return ids.length ? { id, patch: { leadUnitIds: ids } } : { refused: LEAD_REQUIRED };

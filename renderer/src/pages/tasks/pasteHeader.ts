@@ -15,17 +15,21 @@ export const PASTE_FIELD_LABELS: Record<PasteField, string> = {
 };
 
 /**
- * Words the appendix tables of different offices use for the same column. Checked in this order, so
- * 工作任务 is read as 工作内容 before 任务 could make it a 重点任务, and 牵头责任单位 as 牵头单位.
+ * Words the appendix tables of different offices use for the same column, matched whole (after spaces and
+ * bracketed notes are dropped), so a data cell such as 县卫生健康局牵头 is never taken for a header.
  */
+const UNIT_SUFFIX = '(?:责任)?(?:单位|部门|科室|股室)?';
 const HEADER_WORDS: [RegExp, PasteField][] = [
   [/^(序号|编号|序)$/, 'number'],
-  [/(工作内容|任务内容|工作任务|具体工作|具体内容|工作措施|主要内容|工作举措|具体措施|主要工作)/, 'content'],
-  [/(重点任务|主要任务|任务名称|^任务$|^重点工作$)/, 'task'],
-  [/(牵头)/, 'lead'],
-  [/(配合|协同|协办|参与)/, 'co'],
-  [/(责任单位|责任部门|责任科室|责任股室|责任主体|承办单位)/, 'units'],
-  [/(完成时限|时限|时间节点|完成时间|完成期限|进度安排)/, 'deadline'],
+  [
+    /^(主要)?(工作内容|任务内容|工作任务|具体工作|具体内容|工作措施|主要内容|工作举措|具体措施|主要工作|工作要求)$/,
+    'content',
+  ],
+  [/^(重点任务|主要任务|任务名称|任务|重点工作|工作重点)$/, 'task'],
+  [new RegExp(`^(主要)?牵头${UNIT_SUFFIX}$`), 'lead'],
+  [new RegExp(`^(配合|协同|协办|参与)${UNIT_SUFFIX}$`), 'co'],
+  [/^(责任|承办|实施)(单位|部门|科室|股室|主体)$/, 'units'],
+  [/^(完成时限|时限|时限要求|时间节点|完成时间|完成期限|计划完成时间|进度安排|时间安排)$/, 'deadline'],
   [/^(状态|进展状态|完成状态|完成情况)$/, 'status'],
   [/^(备注|说明)$/, 'notes'],
 ];

@@ -3,7 +3,29 @@
 import Papa from 'papaparse';
 import { TASK_STATUSES, type TaskNode, type Unit } from '@shared/domain';
 import { namesOf } from '@shared/unitNames';
+import { TASK_TEXT_LIMITS, type TaskTextField } from '@shared/textLimits';
 import { findHeader, type PasteField } from './pasteHeader';
+
+/** Texts with a length limit, so a long cell is refused on its own row instead of failing the whole paste. */
+const LIMITED: Partial<Record<PasteField, [TaskTextField, string]>> = {
+  task: ['title', '重点任务'],
+  number: ['number', '序号'],
+  content: ['content', '工作内容'],
+  deadline: ['deadlineText', '完成时限'],
+  notes: ['notes', '备注'],
+};
+
+/** Why a pasted cell is too long to keep, or null; never cut, as the clerk may not notice what was lost. */
+function overLimit(row: number, field: PasteField, text: string): string | null {
+  const limited = LIMITED[field];
+  if (!limited) return null;
+  const [key, label] = limited;
+  const length = [...text].length;
+  const max = TASK_TEXT_LIMITS[key];
+  return length > max
+    ? `第 ${row} 行的${label}太长（${length} 个字，最多 ${max} 个字），未粘贴：请删减后再复制粘贴。`
+    : null;
+}
 
 /** Without a header row, columns are read in the order of the appendix table. */
 export const DEFAULT_NEW_ROW_FIELDS: PasteField[] = ['content', 'lead', 'co', 'deadline', 'status', 'notes'];
@@ -63,6 +85,8 @@ export interface PastePlanProblem {
   row: number;
   kind: ProblemKind;
   message: string;
+  /** The names the ledger does not know, for unknownUnit: the group says which units to add. */
+  names?: string[];
 }
 
 /** What the clerk reads above each group of warnings, in the order she should deal with them. */
@@ -81,13 +105,16 @@ export interface ProblemGroup {
   kind: ProblemKind;
   label: string;
   problems: PastePlanProblem[];
+  /** Distinct unknown unit names across the group, in the order first met. */
+  names: string[];
 }
 
 /** Hundreds of warnings read as one wall of red; grouped by kind the clerk sees what to fix first. */
 export function groupProblems(problems: PastePlanProblem[]): ProblemGroup[] {
   return (Object.keys(PROBLEM_LABELS) as ProblemKind[]).flatMap((kind) => {
     const ofKind = problems.filter((p) => p.kind === kind);
-    return ofKind.length ? [{ kind, label: PROBLEM_LABELS[kind], problems: ofKind }] : [];
+    const names = [...new Set(ofKind.flatMap((p) => p.names ?? []))];
+    return ofKind.length ? [{ kind, label: PROBLEM_LABELS[kind], problems: ofKind, names }] : [];
   });
 }
 
@@ -128,8 +155,8 @@ export function planNewRows(
   const firstBodyRow = header ? header.at + header.height : 0;
   const creates: NewItemPlan[] = [];
   const problems: PastePlanProblem[] = [];
-  const problem = (row: number, kind: ProblemKind, message: string): void => {
-    problems.push({ row, kind, message });
+  const problem = (row: number, kind: ProblemKind, message: string, names?: string[]): void => {
+    problems.push({ row, kind, message, ...(names ? { names } : {}) });
   };
   let taskAbove: NewItemPlan['task'] | null = ctx.currentTask ? { id: ctx.currentTask.id } : null;
   const above = new Map<PasteField, string>();
@@ -171,8 +198,16 @@ export function planNewRows(
         row,
         'unknownUnit',
         `第 ${row} 行的单位“${unknown.join('、')}”不在责任单位名单中：请先在“责任单位”中新增或补充别名。`,
+        unknown,
       );
     }
+    const task = taskAbove;
+    const newTitle = 'title' in task ? task.title : '';
+    const tooLong = (['number', 'content', 'deadline', 'notes'] as const)
+      .map((f) => overLimit(row, f, get(f)))
+      .concat(overLimit(row, 'task', newTitle))
+      .find(Boolean);
+    if (tooLong) return problem(row, 'tooLong', tooLong);
     const status = get('status');
     if (status && !(TASK_STATUSES as readonly string[]).includes(status)) {
       return problem(
@@ -270,6 +305,11 @@ export function planOverwrite(
         return;
       }
       if (text === target.shown[column]) return;
+      const tooLong = overLimit(r + 1, column, text);
+      if (tooLong) {
+        problems.push({ row: r + 1, kind: 'tooLong', message: tooLong.replace('未粘贴', '这一格未粘贴') });
+        return;
+      }
       let value: unknown = text;
       if (column === 'lead' || column === 'co') {
         const { ids, unknown } = resolveUnits(text, units);
@@ -278,6 +318,7 @@ export function planOverwrite(
             row: r + 1,
             kind: 'unknownUnit',
             message: `第 ${r + 1} 行的单位“${unknown.join('、')}”不在责任单位名单中，这一格未粘贴。`,
+            names: unknown,
           });
           return;
         }
