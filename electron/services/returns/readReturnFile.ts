@@ -177,7 +177,10 @@ const LEAN_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl
  * Before exceljs: the zip's sizes (inspectZip), then each sheet's declared and named extent and its
  * merged ranges, which exceljs would build cell by cell. Returns the workbook as checked, for the readers.
  */
-async function measureXlsx(fileName: string, data: Buffer): Promise<{ stored: Buffer; parts: Map<string, Buffer> }> {
+async function measureXlsx(
+  fileName: string,
+  data: Buffer,
+): Promise<{ stored: () => Buffer; parts: Map<string, Buffer> }> {
   const zip = await inspectZip(fileName, data, (name) => WORKSHEET_PART.test(name) || LEAN_PARTS.has(name), {
     corrupt: () =>
       fail(fileName, 'file_corrupt', '已损坏或不完整（可能下载或传输时中断），无法打开。请让填报单位重新发送。'),
@@ -206,11 +209,12 @@ async function measureXlsx(fileName: string, data: Buffer): Promise<{ stored: Bu
 }
 
 async function readXlsx(fileName: string, original: Buffer, lean: boolean | 'only'): Promise<ReadWorkbook> {
-  const { stored: data, parts } = await measureXlsx(fileName, original);
+  const { stored, parts } = await measureXlsx(fileName, original);
   // Most returns are plain: their values are read from the parts already inflated; the rest go to exceljs.
   const plain = lean ? readXlsxValues(parts, asShownPercent, formulaKey) : null;
   if (plain) return { kind: 'xlsx', ...plain };
   if (lean === 'only') throw new Error(`“${fileName}” is not plain enough for the lean reader`);
+  const data = stored();
   const workbook = new ExcelJS.Workbook();
   try {
     // Data validations and conditional formats are never read here, and exceljs spells out a
