@@ -320,7 +320,8 @@ export function entityOf(table: string): Entity | undefined {
 }
 
 function decode(field: Field, value: unknown): unknown {
-  if (field.codec === 'json') return typeof value === 'string' ? JSON.parse(value) : value;
+  // Most lists are empty: '[]' needs no parser.
+  if (field.codec === 'json') return value === '[]' ? [] : typeof value === 'string' ? JSON.parse(value) : value;
   if (field.codec === 'bool') return value === 1;
   return value;
 }
@@ -333,7 +334,8 @@ function encode(field: Field, value: unknown): unknown {
 
 function place(state: State, path: string[], value: unknown): void {
   let at = state;
-  for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as State;
+  // Indexed, not path.slice(): this runs for every field of every row a list reads (10,000 tasks).
+  for (let i = 0; i < path.length - 1; i++) at = (at[path[i]!] ??= {}) as State;
   at[path[path.length - 1]!] = value;
 }
 

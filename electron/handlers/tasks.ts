@@ -1,6 +1,7 @@
 // 任务清单's channels: the task list view and detail, and every edit of tasks (undoable), from one cell to a paste.
 import { z } from 'zod';
-import type { taskPatchSchema } from '../../shared/channels/tasks';
+import type { TaskListView, taskPatchSchema } from '../../shared/channels/tasks';
+import { packTaskListView } from '../../shared/packTaskList';
 import type { TaskNode } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
 import { listAudit } from '../db/audit';
@@ -26,6 +27,14 @@ import type { FeatureHandlers } from './types';
 import { undoable } from './undoable';
 
 type PatchIn = z.output<typeof taskPatchSchema>;
+
+/** The whole task list, or its first rows with the whole count. */
+function taskListView(ctx: AppContext, first: number | undefined): TaskListView {
+  const dueSoonDays = readSettings(ctx.ledger).dueSoonDays;
+  if (first === undefined) return buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today(), dueSoonDays);
+  const head = readLedgerHead(ctx.ledger, first);
+  return { ...buildTaskListView(head.snapshot, ctx.today(), dueSoonDays), total: head.total };
+}
 
 /** Turns the clerk's patch into a repository patch: deadline words parsed, unit ids checked. */
 function toTaskPatch(ctx: AppContext, patch: PatchIn): TaskPatch {
@@ -56,6 +65,7 @@ const BULK_FIELD_LABELS: Record<string, string> = {
 
 export const taskHandlers: FeatureHandlers<
   | 'tasks:view'
+  | 'tasks:viewPacked'
   | 'tasks:detail'
   | 'tasks:create'
   | 'tasks:update'
@@ -67,12 +77,8 @@ export const taskHandlers: FeatureHandlers<
   | 'tasks:changeLevel'
   | 'tasks:overwrite'
 > = {
-  'tasks:view': (ctx, { first }) => {
-    const dueSoonDays = readSettings(ctx.ledger).dueSoonDays;
-    if (first === undefined) return buildTaskListView(readLedgerSnapshot(ctx.ledger), ctx.today(), dueSoonDays);
-    const head = readLedgerHead(ctx.ledger, first);
-    return { ...buildTaskListView(head.snapshot, ctx.today(), dueSoonDays), total: head.total };
-  },
+  'tasks:view': (ctx, { first }) => taskListView(ctx, first),
+  'tasks:viewPacked': (ctx, { first }) => packTaskListView(taskListView(ctx, first)),
   'tasks:detail': (ctx, { id }) => {
     const task = getTask(ctx.ledger, id);
     const all = listTasks(ctx.ledger);

@@ -8,6 +8,7 @@ import {
   type TaskNode,
   type TaskStatus,
 } from '../domain';
+import type { PackedTaskListView } from '../packTaskList';
 import { TASK_TEXT_LIMITS as MAX } from '../textLimits';
 import type { WarningLevel } from '../warningLevel';
 import { channel, idSchema, isoDateSchema } from './define';
@@ -100,6 +101,8 @@ export const pasteSchema = z.object({
 export const taskChannels = {
   // first: only the first rows in appendix order, so a large list opens at once and the rest follows.
   'tasks:view': channel<TaskListView>()(z.object({ first: z.number().int().min(1).max(5000).optional() })),
+  // The same view packed one array per row (shared/packTaskList.ts): what the 任务清单 page loads.
+  'tasks:viewPacked': channel<PackedTaskListView>()(z.object({ first: z.number().int().min(1).max(5000).optional() })),
   'tasks:detail': channel<TaskDetail>()(z.object({ id: idSchema })),
   'tasks:create': channel<TaskNode>()(taskCreateSchema),
   'tasks:update': channel<TaskNode>()(z.object({ id: idSchema, patch: taskPatchSchema })),

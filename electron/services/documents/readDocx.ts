@@ -35,7 +35,7 @@ export async function readDocx(fileName: string, data: Buffer): Promise<RawBlock
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: zip.stored },
+      { buffer: zip.stored() },
       {
         // Images would arrive as base64 inside the HTML; the ledger never needs them.
         convertImage: mammoth.images.imgElement(async () => ({ src: '' })),

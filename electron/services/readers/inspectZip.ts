@@ -17,8 +17,11 @@ export interface ZipContents {
   names: Set<string>;
   /** The inflated bytes of the parts asked for. */
   parts: Map<string, Buffer>;
-  /** The same parts, stored without compression: what exceljs and mammoth are given to read. */
-  stored: Buffer;
+  /**
+   * The same parts, stored without compression: what exceljs and mammoth are given to read. Built
+   * when asked for: the lean .xlsx reader reads `parts` and never needs it.
+   */
+  stored: () => Buffer;
 }
 
 export interface ZipMessages {
@@ -85,7 +88,7 @@ export async function inspectZip(
     if (keep(entry.fileName)) parts.set(entry.fileName, part);
     inflated.push({ name: entry.fileName, data: part, crc: entry.crc32 });
   }
-  return { names, parts, stored: storeZip(inflated) };
+  return { names, parts, stored: () => storeZip(inflated) };
 }
 
 /** One part's bytes: found through its local header, inflated no further than its declared size, CRC checked. */

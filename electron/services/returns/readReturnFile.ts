@@ -1,7 +1,8 @@
-// Reads a township's return into plain grids of cell values, whatever it was saved as: .xlsx (exceljs),
-// legacy .xls and .xlsx that exceljs refuses (SheetJS), or .csv in UTF-8/UTF-16/GBK. A file is measured
-// before a library expands it (zip sizes, declared rows and columns, merged ranges), and any failure
-// of a reader becomes a message naming the file.
+// Reads a township's return into plain grids of cell values, whatever it was saved as: a plain .xlsx
+// (readXlsxValues, straight from the measured parts), any other .xlsx (exceljs), legacy .xls and .xlsx
+// that exceljs refuses (SheetJS), or .csv in UTF-8/UTF-16/GBK. A file is measured before anything
+// expands it (zip sizes, declared rows and columns, merged ranges), and any failure of a reader becomes
+// a message naming the file.
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
@@ -12,6 +13,7 @@ import { inspectZip } from '../readers/inspectZip';
 import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, RETURN_MAX_BYTES } from '../readers/limits';
 import { measureSheetXml } from '../readers/measureSheetXml';
 import { readTemplateRecord, TEMPLATE_RECORD_SHEET, type TemplateRecord } from './templateRecord';
+import { readXlsxValues } from './readXlsxValues';
 
 export type CellValue = string | number | Date | null;
 
@@ -62,7 +64,15 @@ function asReadFailure(fileName: string, err: unknown): DomainError {
   return refused;
 }
 
-export async function readReturnFile(fileName: string, data: Buffer): Promise<ReadWorkbook> {
+export interface ReadOptions {
+  /**
+   * How an .xlsx is read: the lean reader, falling back to exceljs (true, the default); exceljs only
+   * (false); the lean reader only, failing where it would fall back ('only'). Tests compare the three.
+   */
+  lean?: boolean | 'only';
+}
+
+export async function readReturnFile(fileName: string, data: Buffer, options: ReadOptions = {}): Promise<ReadWorkbook> {
   if (data.length === 0) throw fail(fileName, 'file_empty', '是空文件，没有内容。请让填报单位重新发送。');
   if (data.length > MAX_FILE_BYTES)
     throw fail(
@@ -73,7 +83,7 @@ export async function readReturnFile(fileName: string, data: Buffer): Promise<Re
   const lower = fileName.toLowerCase();
   let book: ReadWorkbook;
   try {
-    if (startsWith(data, ZIP)) book = await readXlsx(fileName, data);
+    if (startsWith(data, ZIP)) book = await readXlsx(fileName, data, options.lean ?? true);
     else if (startsWith(data, OLE)) {
       checkCfbChains(data, () => corrupt(fileName));
       book = readWithSheetJs(fileName, data);
@@ -160,13 +170,18 @@ function cellValue(value: ExcelJS.CellValue): CellValue {
 
 /** Parts of a workbook that exceljs reads as worksheets (it matches xl/worksheets/sheetN.xml anywhere in the name). */
 const WORKSHEET_PART = /(^|\/)worksheets\/[^/]+\.xml$/i;
+/** The other parts the lean reader needs, kept from the one inflation. */
+const LEAN_PARTS = new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml']);
 
 /**
  * Before exceljs: the zip's sizes (inspectZip), then each sheet's declared and named extent and its
  * merged ranges, which exceljs would build cell by cell. Returns the workbook as checked, for the readers.
  */
-async function measureXlsx(fileName: string, data: Buffer): Promise<Buffer> {
-  const zip = await inspectZip(fileName, data, (name) => WORKSHEET_PART.test(name), {
+async function measureXlsx(
+  fileName: string,
+  data: Buffer,
+): Promise<{ stored: () => Buffer; parts: Map<string, Buffer> }> {
+  const zip = await inspectZip(fileName, data, (name) => WORKSHEET_PART.test(name) || LEAN_PARTS.has(name), {
     corrupt: () =>
       fail(fileName, 'file_corrupt', '已损坏或不完整（可能下载或传输时中断），无法打开。请让填报单位重新发送。'),
     what: '推进情况表',
@@ -178,7 +193,8 @@ async function measureXlsx(fileName: string, data: Buffer): Promise<Buffer> {
       '不是有效的 Excel 文件（可能是改了扩展名的 Word 文档或压缩包）。请让填报单位用 Excel 或 WPS 另存为 .xlsx 后重新发送。',
     );
   }
-  for (const xml of zip.parts.values()) {
+  for (const [name, xml] of zip.parts) {
+    if (!WORKSHEET_PART.test(name)) continue;
     const extent = measureSheetXml(xml.toString('latin1'));
     checkExtent(fileName, '', extent.declaredRows, extent.declaredColumns, true);
     checkExtent(fileName, '', extent.rows, extent.columns, true);
@@ -189,11 +205,16 @@ async function measureXlsx(fileName: string, data: Buffer): Promise<Buffer> {
       );
     }
   }
-  return zip.stored;
+  return { stored: zip.stored, parts: zip.parts };
 }
 
-async function readXlsx(fileName: string, original: Buffer): Promise<ReadWorkbook> {
-  const data = await measureXlsx(fileName, original);
+async function readXlsx(fileName: string, original: Buffer, lean: boolean | 'only'): Promise<ReadWorkbook> {
+  const { stored, parts } = await measureXlsx(fileName, original);
+  // Most returns are plain: their values are read from the parts already inflated; the rest go to exceljs.
+  const plain = lean ? readXlsxValues(parts, asShownPercent, formulaKey) : null;
+  if (plain) return { kind: 'xlsx', ...plain };
+  if (lean === 'only') throw new Error(`“${fileName}” is not plain enough for the lean reader`);
+  const data = stored();
   const workbook = new ExcelJS.Workbook();
   try {
     // Data validations and conditional formats are never read here, and exceljs spells out a

@@ -24,6 +24,7 @@ import { BulkEditDialog, type BulkField } from './BulkEditDialog';
 import { CloseOutDialog } from './CloseOutDialog';
 import { PasteDialog, type OverwriteContext } from './PasteDialog';
 import { OVERWRITABLE_COLUMNS, type OverwriteColumn } from './pastePlan';
+import { unpackTaskListView } from '@shared/packTaskList';
 import { DeadlineEditor } from './DeadlineEditor';
 import { DeadlineCell } from './DeadlineCell';
 import { isUnreadDeadline, UNREAD_DEADLINE_HINT } from './unreadDeadline';
@@ -66,6 +67,13 @@ const FIRST_ROWS = 150;
 /** In case the grid never reports its first rows (hidden window): load the rest anyway. */
 const REST_DELAY_MS = 1500;
 
+/** The task list (packed for the trip, see shared/packTaskList.ts) and the units, read side by side. */
+const readTaskList = (first?: number): Promise<[TaskListView, Unit[]]> =>
+  Promise.all([
+    invoke('tasks:viewPacked', first === undefined ? {} : { first }).then(unpackTaskListView),
+    invoke('units:list', {}),
+  ]);
+
 function SectionBanner(p: ICellRendererParams<GridRow>) {
   const s = p.data?.node;
   return <div className="section-banner">{s ? `${s.number}${s.title}` : ''}</div>;
@@ -97,18 +105,30 @@ export function TasksPage() {
   const opened = useRef(false);
   // Asked for while the page is first rendered, not after it has mounted, so reading the ledger
   // overlaps with building the grid (see `npm run bench grid`).
-  const [firstRequest] = useState(() =>
-    Promise.all([invoke('tasks:view', { first: FIRST_ROWS }), invoke('units:list', {})]),
-  );
+  const [firstRequest] = useState(() => readTaskList(FIRST_ROWS));
+  // The whole list is asked for as soon as the first rows have arrived: the main process reads and
+  // sends it while this window builds the grid, instead of after (`npm run bench grid`). Asked with the
+  // first rows it would be read before their answer is sent, and they would wait for it. Only the first
+  // visit's rest takes it; any other read in between (an edit, 撤销) drops it as possibly stale.
+  const restRequest = useRef<Promise<[TaskListView, Unit[]]> | null>(null);
+  const takeRest = useRef(false);
   const load = useCallback(async (): Promise<[TaskListView, Unit[]]> => {
     if (!opened.current) {
       opened.current = true;
       const head = await firstRequest;
       // For npm run bench: separates the ledger round trip from rendering.
       performance.mark('duban:tasks-data');
+      if (head[0].rows.length < head[0].total) {
+        restRequest.current = readTaskList();
+        // Read or dropped later; a failure is told by the read that takes it.
+        restRequest.current.catch(() => undefined);
+      }
       return head;
     }
-    const answer = await Promise.all([invoke('tasks:view', {}), invoke('units:list', {})]);
+    const prefetched = takeRest.current ? restRequest.current : null;
+    takeRest.current = false;
+    restRequest.current = null;
+    const answer = await (prefetched ?? readTaskList());
     setDetailVersion((n) => n + 1);
     return answer;
   }, [firstRequest]);
@@ -207,6 +227,7 @@ export function TasksPage() {
   const loadRest = useCallback(() => {
     if (!loadingRestRef.current || restAsked.current) return;
     restAsked.current = true;
+    takeRest.current = true;
     void reload();
   }, [reload]);
   useEffect(() => {
