@@ -1,5 +1,6 @@
 // `duban import returns`: township returns previewed as 导入 → 推进情况表 does (previewReturns, with the
 // townships' remembered column mappings), and without --dry-run written through returns:commit.
+import fs from 'node:fs';
 import path from 'node:path';
 import type { RequestOf } from '../../../shared/channels';
 import type { ReturnFileView } from '../../../shared/channels/returns';
@@ -7,7 +8,16 @@ import { DomainError } from '../../../shared/errors';
 import { readLedgerSnapshot } from '../../db/repositories/snapshot';
 import { previewReturns } from '../../handlers/returns';
 import { toReturnsJson } from '../../services/returns/analyzeReturns';
-import { findRound, findUnit, parseOptions, readInputFile, requireDb, todayOf, UsageError, type CliIo } from '../args';
+import {
+  findRound,
+  findUnit,
+  parseOptions,
+  requireInputFile,
+  requireDb,
+  todayOf,
+  UsageError,
+  type CliIo,
+} from '../args';
 import { call, openLedgerFor, withCliApp } from '../cliApp';
 
 type FileToCommit = RequestOf<'returns:commit'>['files'][number];
@@ -75,7 +85,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     if (!round && !dryRun)
       throw new DomainError('round_missing', '台账中还没有调度轮次：请先在“调度轮次”中新建，或用 --round 指定。');
     const unit = typeof values.unit === 'string' ? findUnit(snap.units, values.unit) : undefined;
-    const inputs = files.map((f) => ({ fileName: path.basename(f), data: readInputFile(f) }));
+    const inputs = files.map((f) => ({ fileName: path.basename(f), data: fs.readFileSync(requireInputFile(f)) }));
     // Read in the reader worker, as in the app: a file past a limit is refused by name, the rest go on.
     const views = await previewReturns(app, round?.id ?? null, inputs, unit?.id);
     if (values.json) io.out(JSON.stringify(toReturnsJson(views), null, 2) + '\n');

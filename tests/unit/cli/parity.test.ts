@@ -267,12 +267,7 @@ describe('CLI and app write the same ledger', () => {
     expect(ran.err).toBe('');
     expect(ran.code).toBe(0);
     const app = appOver(appLedger);
-    const review = await ok<DocumentDraft>(
-      dispatch(app, 'documents:analyze', {
-        fileName: path.basename(doc),
-        dataBase64: fs.readFileSync(doc).toString('base64'),
-      }),
-    );
+    const review = await ok<DocumentDraft>(dispatch(app, 'documents:analyze', { path: doc }));
     // 全部保存 with the flagged items confirmed (仍然保存): what the CLI, with nobody to ask, saves.
     await ok(dispatch(app, 'documents:save', defaultSavePlan(review)));
     app.ledger.db.close();

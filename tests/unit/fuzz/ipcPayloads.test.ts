@@ -2,6 +2,8 @@
 // fields, huge strings, NaN and negative ids, __proto__ keys. Each malformed call must be refused with a
 // Chinese sentence, write nothing and pollute nothing; each well-formed call on ids that do not exist must
 // be refused in Chinese too, never reach the clerk as 程序内部出错.
+import os from 'node:os';
+import path from 'node:path';
 import type { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/handlers/context';
@@ -21,6 +23,8 @@ const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: D
 
 /** A value the schema accepts, as far as a small walk of its definition can tell: ids point nowhere. */
 function sample(schema: z.ZodType, depth = 0): unknown {
+  // A file's path (filePathSchema): absolute, and nowhere, so the call is refused for the missing file.
+  if (schema.description === 'file-path') return path.join(os.tmpdir(), 'duban-不存在的文件夹', '不存在的文件.xlsx');
   const def = defOf(schema);
   switch (def.type) {
     case 'object': {

@@ -1,4 +1,4 @@
-/** A dropped or chosen file as base64, so its bytes (never its path) cross to the ledger service. */
+// A dropped township return as base64 (until returns are read by path too).
 export async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = '';
