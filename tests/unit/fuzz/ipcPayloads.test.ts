@@ -37,6 +37,8 @@ function sample(schema: z.ZodType, depth = 0): unknown {
     }
     case 'string': {
       if (def.format === 'date') return '2026-09-30';
+      // A held preview's token that was never handed out.
+      if (def.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
       const checks =
         (def.checks as
           { _zod: { def: { check: string; format?: string; pattern?: RegExp; minimum?: number } } }[] | undefined) ??
