@@ -8,6 +8,7 @@ import type { AppContext, DesktopShell } from './handlers/context';
 import { localToday } from './handlers/context';
 import { findDemoLedgerFile, isLedgerEmpty, loadDemoLedger, readDemoLedgerFile } from './services/demoLedger';
 import { createFileLog } from './logging/fileLog';
+import { releaseHeldPreviews } from './services/returns/heldPreviews';
 
 // The log's format and rotation live in logging/fileLog.ts (shared with the CLI).
 export { createFileLog };
@@ -60,6 +61,7 @@ export function openAppLedger(options: OpenAppLedgerOptions): AppContext {
  */
 export function reopenLedger(ctx: AppContext, options: { create?: boolean } = {}): void {
   const previous = ctx.ledger.db;
+  const previousLedger = ctx.ledger;
   try {
     ctx.ledger = createContext(openLedger(ctx.ledgerFile, { create: options.create ?? true }));
     ctx.ledgerProblem = null;
@@ -70,5 +72,7 @@ export function reopenLedger(ctx: AppContext, options: { create?: boolean } = {}
     ctx.ledgerProblem = { code: err.code, message: err.message, ledgerFile: ctx.ledgerFile };
   } finally {
     if (previous !== ctx.ledger.db && previous.open) previous.close();
+    // Previews read against the ledger that was open are never committed into another one.
+    if (previousLedger !== ctx.ledger) releaseHeldPreviews(previousLedger);
   }
 }

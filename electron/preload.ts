@@ -1,5 +1,5 @@
-// The renderer's only door: invoke(channel, payload). No Node, no ipcRenderer, no paths.
-import { contextBridge, ipcRenderer } from 'electron';
+// The renderer's only door: invoke(channel, payload), and the path of a file dropped from Explorer. No Node, no ipcRenderer.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 
 contextBridge.exposeInMainWorld('duban', {
   invoke: (channel: string, payload: unknown) => ipcRenderer.invoke('duban:invoke', channel, payload),
@@ -7,4 +7,7 @@ contextBridge.exposeInMainWorld('duban', {
   onMenu: (listener: (command: string) => void) => {
     ipcRenderer.on('duban:menu', (_event, command: unknown) => listener(String(command)));
   },
+  // Where a dropped file lives, so main reads it there and its bytes never cross IPC. Only a File the
+  // clerk dropped has one: a File the page made itself answers '' (so the page cannot name other files).
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
 });

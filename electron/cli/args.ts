@@ -1,5 +1,6 @@
 // The CLI's shared parts: its output streams, option parsing, and finding units, rounds and files by name.
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { LedgerSnapshot, ProgressRound, Unit } from '../../shared/domain';
 import { DomainError } from '../../shared/errors';
@@ -36,9 +37,13 @@ export function todayOf(values: Values): string {
   return typeof values.today === 'string' ? values.today : localToday();
 }
 
-export function readInputFile(file: string): Buffer {
+/**
+ * The input file's full path, once it is known to exist: a command given a wrong path stops before it opens
+ * (or creates) a ledger. The file itself is read as the app reads a chosen file (services/readChosenFile).
+ */
+export function requireInputFile(file: string): string {
   if (!fs.existsSync(file)) throw new DomainError('file_missing', `找不到文件“${file}”。请检查路径是否正确。`);
-  return fs.readFileSync(file);
+  return path.resolve(file);
 }
 
 export function findUnit(units: Unit[], name: string): Unit {

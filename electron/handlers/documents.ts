@@ -1,10 +1,9 @@
 // 导入 → 政策文件's channels: a policy document read for review, saved into the ledger, or compared and updated.
-import fs from 'node:fs';
-import path from 'node:path';
 import { DomainError } from '../../shared/errors';
 import { describeFlagCounts } from '../../shared/flagReviewItems';
 import { backupBeforeChange } from '../services/backupLedger';
 import { withReaders } from '../services/readers/readers';
+import { readChosenFile } from '../services/readChosenFile';
 import { reviewDocument } from '../services/documents/reviewDocument';
 import { compareReadDocument } from '../services/documents/compareReadDocument';
 import { flagsOfPlan, saveReadDocument, type DocumentSavePlan } from '../services/documents/saveReadDocument';
@@ -52,24 +51,23 @@ export function readForReview(
   );
 }
 
+/** The file at `filePath` read in main (type and size checked first), then as readForReview. */
+export async function readForReviewAt(
+  ctx: AppContext,
+  filePath: string,
+  onReading?: (reading: DocumentAnalysis) => void,
+): Promise<DocumentDraft> {
+  const file = await readChosenFile(filePath, 'document');
+  return readForReview(ctx, file.fileName, file.data, onReading);
+}
+
 export const documentHandlers: FeatureHandlers<
   'documents:analyze' | 'documents:pick' | 'documents:save' | 'documents:compare' | 'documents:update'
 > = {
-  'documents:analyze': (ctx, { fileName, dataBase64 }) =>
-    readForReview(ctx, fileName, Buffer.from(dataBase64, 'base64')),
+  'documents:analyze': (ctx, { path }) => readForReviewAt(ctx, path),
   'documents:pick': async (ctx) => {
     const [file] = await ctx.shell.openFiles({ title: '选择政策文件', filters: DOCUMENT_FILTERS, multiple: false });
-    if (!file) return null;
-    let data: Buffer;
-    try {
-      data = fs.readFileSync(file);
-    } catch (err) {
-      throw new DomainError(
-        'file_unreadable',
-        `无法读取文件“${path.basename(file)}”：${(err as NodeJS.ErrnoException).code === 'EBUSY' ? '文件正被其他程序打开' : '请检查文件是否存在、是否有权限'}。`,
-      );
-    }
-    return readForReview(ctx, path.basename(file), data);
+    return file ? readForReviewAt(ctx, file) : null;
   },
   'documents:save': (ctx, plan) => {
     refuseUnconfirmedFlags(ctx.ledger, plan);

@@ -8,6 +8,8 @@ declare global {
       invoke: (channel: string, payload: unknown) => Promise<Result<unknown>>;
       /** Menu commands (文件 → 从备份恢复…); absent where there is no menu. */
       onMenu?: (listener: (command: string) => void) => void;
+      /** Where a file dropped from Explorer lives ('' when it has no place on disk); the harness answers asynchronously. */
+      pathForFile?: (file: File) => string | Promise<string>;
     };
   }
 }
@@ -50,4 +52,23 @@ export async function invoke<C extends ChannelName>(channel: C, payload: Request
 
 export function errorMessage(err: unknown): string {
   return err instanceof AppError ? err.message : '操作未完成，请重试。';
+}
+
+/**
+ * The paths of dropped files, for main to read them where they are (no file's bytes cross to main). A file
+ * without one (dragged from a browser or a mail attachment that is not saved) is refused by name.
+ */
+export async function droppedPaths(files: File[]): Promise<{ file: File; path: string }[]> {
+  const pathForFile = window.duban?.pathForFile;
+  const out: { file: File; path: string }[] = [];
+  for (const file of files) {
+    const path = pathForFile ? await pathForFile(file) : '';
+    if (!path)
+      throw new AppError({
+        code: 'file_without_path',
+        message: `无法取得“${file.name}”在电脑上的位置：请先把它保存到电脑（如桌面），再从资源管理器拖入，或点“选择文件…”选择。`,
+      });
+    out.push({ file, path });
+  }
+  return out;
 }

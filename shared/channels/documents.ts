@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DocumentMatch } from '../documentIdentity';
 import { TASK_LEVELS, UNIT_KINDS, type TaskLevel, type UnitKind } from '../domain';
 import type { ReviewFlagCounts } from '../flagReviewItems';
-import { channel, idSchema, isoDateSchema } from './define';
+import { channel, filePathSchema, idSchema, isoDateSchema } from './define';
 
 /** Offsets [start, end) into DocumentDraft.text: what the review highlights when an item is clicked. */
 export interface SourceSpan {
@@ -174,13 +174,8 @@ export interface DocumentSaveOutcome {
 }
 
 export const documentChannels = {
-  /** The clerk dropped a file: its bytes come as base64 (no path crosses to the renderer). */
-  'documents:analyze': channel<DocumentDraft>()(
-    z.object({
-      fileName: text('文件名', 260),
-      dataBase64: z.string().max(60_000_000, '文件太大（超过 40 MB），请拆分后再导入。'),
-    }),
-  ),
+  /** The clerk dropped a file: main reads it from its path (no file's bytes cross IPC). */
+  'documents:analyze': channel<DocumentDraft>()(z.object({ path: filePathSchema })),
   /** The clerk clicked 选择文件: main shows the dialog and reads the file; null when cancelled. */
   'documents:pick': channel<DocumentDraft | null>()(z.object({})),
   'documents:save': channel<DocumentSaveOutcome>()(documentSaveSchema),

@@ -1,7 +1,7 @@
 // Township returns' channels: files read and previewed against a round, row by row, then committed as decided.
 import { z } from 'zod';
-import { TASK_STATUSES, type ReportFields, type TaskStatus } from '../domain';
-import { channel, idSchema } from './define';
+import type { ReportFields, TaskStatus } from '../domain';
+import { channel, filePathSchema, idSchema } from './define';
 
 /**
  * What the import does with a row: `apply` writes it; `unchanged` (sent back as the template was exported),
@@ -95,8 +95,11 @@ export interface ReturnFileView {
     signature: string;
     source: 'detected' | 'remembered' | 'clerk';
   }[];
-  /** The file's bytes when main opened it from a dialog, so the clerk's corrections can re-read it. */
-  source?: { fileName: string; dataBase64: string };
+  /**
+   * The preview as main holds it (the file's bytes and this reading): re-read and committed by this token, so
+   * no file's bytes cross IPC. null for a file that could not be read: there is nothing to re-read or commit.
+   */
+  token: string | null;
 }
 
 export const RETURN_FIELDS = [
@@ -137,62 +140,60 @@ const overrideSchema = z.record(
   }),
 );
 
-const text = (max: number) => z.string().max(max);
-const fileSchema = z.object({
-  fileName: text(260),
-  dataBase64: z.string().max(30_000_000, '文件太大（超过 20 MB），不像是推进情况表。'),
-});
+const tokenSchema = z.uuid('预览编号不正确，请重新选择文件。');
 
 export const returnsChannels = {
+  /** Files the clerk dropped, read in main from their paths (no file's bytes cross IPC) and held for the commit. */
   'returns:analyze': channel<ReturnFileView[]>()(
     z.object({
       roundId: idSchema,
-      files: z.array(fileSchema).min(1).max(100),
+      paths: z.array(filePathSchema).min(1, '没有选择文件。').max(100, '一次最多导入 100 个文件，请分批导入。'),
+      unitId: idSchema.optional(),
+    }),
+  ),
+  /** The clerk clicked 选择文件: main shows the dialog, reads and holds the files; [] when cancelled. */
+  'returns:pick': channel<ReturnFileView[]>()(z.object({ roundId: idSchema })),
+  /**
+   * A held file read again: against another round, for the unit the clerk chose, or with her header-row and
+   * column corrections (each, when given, replaces the one held; else the held choice stays).
+   */
+  'returns:reanalyze': channel<ReturnFileView>()(
+    z.object({
+      token: tokenSchema,
+      roundId: idSchema,
       unitId: idSchema.optional(),
       overrides: overrideSchema.optional(),
     }),
   ),
-  'returns:pick': channel<ReturnFileView[]>()(z.object({ roundId: idSchema })),
+  /** Previews the clerk dropped (移除, 清空, leaving the page): main lets go of their bytes. */
+  'returns:release': channel<{ released: number }>()(z.object({ tokens: z.array(tokenSchema).max(1000) })),
+  /**
+   * Held previews written as the clerk decided: per file its token and the rows she ticked, each by where it is
+   * in the file, with the work item she matched it to and whether it replaces a different report of the round.
+   * The reports themselves come from the held preview, and column corrections are remembered for the township.
+   */
   'returns:commit': channel<{ batchIds: number[]; rows: number; skippedFiles: string[] }>()(
     z.object({
       roundId: idSchema,
       files: z
         .array(
           z.object({
-            fileName: text(260),
-            sha256: z.string().regex(/^[0-9a-f]{64}$/),
-            size: z.number().int().min(0),
-            unitId: idSchema,
+            token: tokenSchema,
             rows: z
               .array(
                 z.object({
+                  sheet: z.string().max(100),
+                  row: z.number().int().min(1).max(1_048_576),
                   taskId: idSchema,
-                  status: z.enum(TASK_STATUSES).nullable(),
-                  percent: z.number().min(0, '完成进度不能小于 0。').max(100, '完成进度不能大于 100。').nullable(),
-                  progress: text(8000),
-                  problems: text(4000),
-                  nextSteps: text(4000),
                   /** The clerk chose this row over a different report already in the round. */
-                  overwrite: z.boolean().optional(),
-                  sheet: text(100).optional(),
-                  row: z.number().int().min(1).max(1_048_576).optional(),
+                  overwrite: z.boolean(),
                 }),
               )
               .max(20000),
           }),
         )
-        .min(1, '没有可以导入的文件。'),
-      /** Column mappings the clerk corrected, remembered per township for its next return. */
-      mappings: z
-        .array(
-          z.object({
-            unitId: idSchema,
-            signature: z.string().max(4000),
-            columns: z.partialRecord(z.enum(RETURN_FIELDS), z.number().int().min(0).max(200)),
-          }),
-        )
-        .max(100)
-        .optional(),
+        .min(1, '没有可以导入的文件。')
+        .max(200),
     }),
   ),
 };

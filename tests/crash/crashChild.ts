@@ -9,6 +9,7 @@ import { dispatch } from '../../electron/handlers/dispatch';
 import { buildTaskListWorkbook } from '../../electron/services/excel/taskListWorkbook';
 import { writeWorkbookFile } from '../../electron/services/excel/writeWorkbookFile';
 import { scriptedShell } from '../harness/scriptedShell';
+import { heldReturn } from '../unit/returns/heldReturn';
 
 const PASTE_ROWS = Number(process.env.CRASH_PASTE_ROWS ?? 2000);
 const DOCUMENT_ITEMS = Number(process.env.CRASH_DOCUMENT_ITEMS ?? 120);
@@ -38,15 +39,21 @@ async function main() {
   for (let i = 0; ; i++) {
     if (kind === 'import') {
       const unit = townships[i % townships.length]!;
+      // As a preview held in main would be committed: by its token.
+      const file = {
+        fileName: `${unit.name}_${i}.xlsx`,
+        sha256: (i.toString(16) + 'f'.repeat(64)).slice(0, 64),
+        size: 1000,
+        unitId: unit.id,
+      };
       await must('returns:commit', {
         roundId: snap.rounds[0]!.id,
         files: [
-          {
-            fileName: `${unit.name}_${i}.xlsx`,
-            sha256: (i.toString(16) + 'f'.repeat(64)).slice(0, 64),
-            size: 1000,
-            unitId: unit.id,
-            rows: items.map((t) => ({
+          heldReturn(
+            ctx,
+            snap.rounds[0]!.id,
+            file,
+            items.map((t) => ({
               taskId: t.id,
               status: '推进中',
               percent: i % 100,
@@ -55,7 +62,7 @@ async function main() {
               nextSteps: '',
               overwrite: true,
             })),
-          },
+          ),
         ],
       });
     } else if (kind === 'document') {

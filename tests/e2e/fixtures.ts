@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { _electron, test as base, type Page } from '@playwright/test';
-import { repoRoot, startBrowserApp } from '../harness/browserApp';
+import { repoRoot, startBrowserApp, type HarnessCall } from '../harness/browserApp';
 import type { ScriptedShell } from '../harness/scriptedShell';
 import { createContext } from '../../electron/db/audit';
 import { openLedger } from '../../electron/db/connection';
@@ -30,6 +30,14 @@ export interface DubanApp {
   open: (label: '首页' | '任务清单' | '领导小组' | '责任单位' | '调度轮次' | '导入' | '导出') => Promise<void>;
   /** Choose a menu command (文件 → 从备份恢复… is 'restore-backup'): the real menu under Electron. */
   menu: (command: 'restore-backup') => Promise<void>;
+  /**
+   * Drops files from "Explorer" onto the element `selector` finds: the page gets File objects with the files'
+   * names and no content, and the path each one lives at through the harness's pathForFile binding (the app's
+   * preload answers with webUtils.getPathForFile). Browser runtime only.
+   */
+  dropFiles: (selector: string, files: string[]) => Promise<void>;
+  /** What the page sent over the bridge, channel and JSON payload, in order; browser runtime only (else []). */
+  calls: () => HarnessCall[];
 }
 
 export interface DubanOptions {
@@ -54,6 +62,7 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
     let close: () => Promise<void>;
     let shell: ScriptedShell | null;
     let menu: DubanApp['menu'];
+    let calls: () => HarnessCall[] = () => [];
     if (ledgerFault) injectLedgerFault(dataDir, ledgerFault);
     if (runtime === 'electron') {
       // Dialogs are scripted through files in a folder the app reads only under this test variable
@@ -83,6 +92,7 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
       }
       const ctx = await startBrowserApp(page, { ledgerFile: path.join(dataDir, 'duban.sqlite'), today });
       shell = ctx.shell;
+      calls = () => ctx.calls;
       close = async () => {
         ctx.ledger.db.close();
       };
@@ -103,6 +113,21 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
         await page.getByRole('heading', { level: 1, name: label }).waitFor();
       },
       menu: (command) => menu(command),
+      calls: () => calls(),
+      dropFiles: async (selector, files) => {
+        if (runtime === 'electron') throw new Error('dropFiles needs the browser harness');
+        for (const file of files) shell.dropPaths.set(path.basename(file), file);
+        await page.evaluate(
+          ({ selector, names }) => {
+            const data = new DataTransfer();
+            for (const name of names) data.items.add(new File([], name));
+            document
+              .querySelector(selector)!
+              .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+          },
+          { selector, names: files.map((f) => path.basename(f)) },
+        );
+      },
     };
     // A grid feature used without its module only logs "AG Grid: error #200" and quietly does nothing.
     const gridErrors: string[] = [];
@@ -127,6 +152,8 @@ function electronScriptedShell(dir: string): ScriptedShell {
     outDir: control.outDir,
     queueOpenFiles: control.queueOpenFiles,
     queueSaveAs: control.queueSaveAs,
+    // Files are dropped only through the browser harness.
+    dropPaths: new Map(),
     get opened() {
       return control.opened();
     },

@@ -1,4 +1,5 @@
 // Importing a policy document: reviewed beside its text, saved as one import, undone; .doc refused; split, merge.
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, runtime, saveScreenshot, test } from './fixtures';
 import { taskList } from './pages/grids';
@@ -51,21 +52,37 @@ test('a policy document is read, reviewed beside its text, saved as one import, 
   await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
 });
 
-test('a .doc file is refused with a message saying how to convert it', async ({ app }) => {
+test('a .doc file dropped from Explorer is refused with a message saying how to convert it', async ({ app }) => {
+  test.skip(runtime === 'electron', 'the file is dropped through the harness');
+  const doc = path.join(app.dataDir, '旧方案.doc');
+  fs.writeFileSync(doc, Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+  await app.open('导入');
+  await app.page.getByRole('tab', { name: '政策文件（实施方案）' }).click();
+  await app.dropFiles('.drop-zone', [doc]);
+  await expect(app.page.getByRole('alert')).toContainText('旧方案.doc');
+  await expect(app.page.getByRole('alert')).toContainText('.docx');
+});
+
+test('a document dropped from Explorer is read in main from its path: no file bytes cross', async ({ app }) => {
   test.skip(runtime === 'electron', 'the file is dropped through the harness');
   await app.open('导入');
   await app.page.getByRole('tab', { name: '政策文件（实施方案）' }).click();
-  await app.page.evaluate(() => {
-    const data = new DataTransfer();
-    data.items.add(
-      new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0])], '旧方案.doc'),
-    );
-    document
-      .querySelector('.drop-zone')!
-      .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  });
-  await expect(app.page.getByRole('alert')).toContainText('旧方案.doc');
-  await expect(app.page.getByRole('alert')).toContainText('.docx');
+  const docx = fixture('wenshui-measures-2023-57.docx');
+  await app.dropFiles('.drop-zone', [docx]);
+  await expect(app.page.getByLabel('文号')).toHaveValue('文卫体字〔2023〕57号');
+  const sent = app.calls().filter((c) => c.channel === 'documents:analyze');
+  expect(sent.map((c) => JSON.parse(c.payload))).toEqual([{ path: docx }]);
+  // Nothing the page sent carries a file: no base64 field, no payload anywhere near a file's size.
+  for (const call of app.calls()) {
+    expect(call.payload, call.channel).not.toContain('dataBase64');
+    expect(call.payload.length, call.channel).toBeLessThan(4096);
+  }
+
+  // A file moved away between the drop and the read is named, with what to do.
+  const gone = path.join(app.dataDir, '已移走的方案.docx');
+  await app.page.getByRole('button', { name: '放弃', exact: true }).click();
+  await app.dropFiles('.drop-zone', [gone]);
+  await expect(app.page.getByRole('alert')).toContainText('找不到文件“已移走的方案.docx”');
 });
 
 test('in review, an item can be split into sentences and merged back into the item above', async ({ app }) => {

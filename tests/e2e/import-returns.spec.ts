@@ -1,6 +1,6 @@
 // Importing township returns: previewed, a bad file named and left out, the rest imported and undone file by file.
 import path from 'node:path';
-import { expect, saveScreenshot, test } from './fixtures';
+import { expect, runtime, saveScreenshot, test } from './fixtures';
 
 const township = (name: string) => path.resolve(__dirname, '../fixtures/township', name);
 
@@ -80,4 +80,35 @@ test("a corrected column mapping is used at once and remembered for the township
   // The same file again says what the ledger already says: nothing to write twice.
   await expect(again.getByLabel('沙溪镇_三季度.xlsx的导入摘要')).toContainText('不导入：与本轮已有的相同 1 行');
   await expect(app.page.getByLabel('列“困难”对应')).toHaveValue('problems');
+});
+
+test('returns dropped from Explorer are read in main from their paths and committed by token: no file bytes cross', async ({
+  app,
+}) => {
+  test.skip(runtime === 'electron', 'the files are dropped through the harness');
+  await app.open('导入');
+  const files = [township('回山镇_推进情况.xlsx'), township('儒岙镇_推进情况.csv')];
+  await app.dropFiles('[aria-label="拖入推进情况表"]', files);
+  const huishan = app.page.getByRole('region', { name: '预览 回山镇_推进情况.xlsx' });
+  const ruao = app.page.getByRole('region', { name: '预览 儒岙镇_推进情况.csv' });
+  await expect(huishan).toContainText('开展夏季爱国卫生运动');
+  await expect(ruao.getByLabel('儒岙镇_推进情况.csv的填报单位')).toHaveValue(/\d+/);
+  const analyzed = app.calls().filter((c) => c.channel === 'returns:analyze');
+  expect(analyzed.map((c) => (JSON.parse(c.payload) as { paths: string[] }).paths)).toEqual(files.map((f) => [f]));
+
+  const button = app.page.getByRole('button', { name: /^导入 \d+ 条$/ });
+  await button.click();
+  await expect(app.page.getByRole('status')).toContainText('已导入');
+  const [commit] = app.calls().filter((c) => c.channel === 'returns:commit');
+  const sent = JSON.parse(commit!.payload) as { files: { token: string; rows: Record<string, unknown>[] }[] };
+  expect(sent.files.length).toBeGreaterThan(0);
+  for (const file of sent.files) {
+    expect(Object.keys(file).sort()).toEqual(['rows', 'token']);
+    for (const row of file.rows) expect(Object.keys(row).sort()).toEqual(['overwrite', 'row', 'sheet', 'taskId']);
+  }
+  // Nothing the page sent carries a file or a report: no base64, no payload anywhere near a file's size.
+  for (const call of app.calls()) {
+    expect(call.payload, call.channel).not.toContain('dataBase64');
+    expect(call.payload.length, call.channel).toBeLessThan(4096);
+  }
 });

@@ -13,6 +13,11 @@ export interface ScriptedShell extends DesktopShell {
   queueOpenFiles(files: string[]): void;
   queueSaveAs(answer: string | null): void;
   opened: string[];
+  /**
+   * Files as dropped from Explorer, by name: where the preload's pathForFile (webUtils.getPathForFile in the
+   * app) says a dropped file of that name lives. The harness answers it through its own binding.
+   */
+  dropPaths: Map<string, string>;
 }
 
 export function scriptedShell(outDir: string): ScriptedShell {
@@ -23,6 +28,7 @@ export function scriptedShell(outDir: string): ScriptedShell {
   return {
     outDir,
     opened,
+    dropPaths: new Map(),
     queueOpenFiles: (files) => openQueue.push(files),
     queueSaveAs: (answer) => saveQueue.push(answer),
     async saveFile(options) {

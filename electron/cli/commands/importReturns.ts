@@ -1,13 +1,22 @@
-// `duban import returns`: township returns previewed as 导入 → 推进情况表 does (previewReturns, with the
-// townships' remembered column mappings), and without --dry-run written through returns:commit.
-import path from 'node:path';
+// `duban import returns`: township returns read from their paths and previewed as 导入 → 推进情况表 does
+// (previewReturnPaths, with the townships' remembered column mappings, held under a token), and without
+// --dry-run written through returns:commit by token.
 import type { RequestOf } from '../../../shared/channels';
 import type { ReturnFileView } from '../../../shared/channels/returns';
 import { DomainError } from '../../../shared/errors';
 import { readLedgerSnapshot } from '../../db/repositories/snapshot';
-import { previewReturns } from '../../handlers/returns';
+import { heldPreviews, previewReturnPaths } from '../../handlers/returns';
 import { toReturnsJson } from '../../services/returns/analyzeReturns';
-import { findRound, findUnit, parseOptions, readInputFile, requireDb, todayOf, UsageError, type CliIo } from '../args';
+import {
+  findRound,
+  findUnit,
+  parseOptions,
+  requireInputFile,
+  requireDb,
+  todayOf,
+  UsageError,
+  type CliIo,
+} from '../args';
 import { call, openLedgerFor, withCliApp } from '../cliApp';
 
 type FileToCommit = RequestOf<'returns:commit'>['files'][number];
@@ -18,25 +27,12 @@ type FileToCommit = RequestOf<'returns:commit'>['files'][number];
  * file naming another period is written with its warning printed: nobody is there to confirm it.
  */
 export function unattendedCommitFile(view: ReturnFileView): FileToCommit | null {
-  if (view.error || view.unitId === null) return null;
+  if (view.error || view.unitId === null || view.token === null) return null;
   return {
-    fileName: view.file,
-    sha256: view.sha256,
-    size: view.size,
-    unitId: view.unitId,
+    token: view.token,
     rows: view.rows
       .filter((r) => r.outcome === 'apply')
-      .map(({ taskId, status, percent, progress, problems, nextSteps, sheet, row }) => ({
-        taskId,
-        status,
-        percent,
-        progress,
-        problems,
-        nextSteps,
-        overwrite: false,
-        sheet,
-        row,
-      })),
+      .map(({ taskId, sheet, row }) => ({ sheet, row, taskId, overwrite: false })),
   };
 }
 
@@ -64,6 +60,8 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   });
   const file = requireDb(values);
   if (files.length === 0) throw new UsageError('请指定要导入的推进情况表文件。');
+  // A wrong path stops the command before a ledger is opened.
+  const paths = files.map(requireInputFile);
   const dryRun = values['dry-run'] === true;
   return withCliApp(openLedgerFor(file, dryRun), file, { io, today: todayOf(values) }, async (app) => {
     const snap = readLedgerSnapshot(app.ledger);
@@ -75,9 +73,10 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     if (!round && !dryRun)
       throw new DomainError('round_missing', '台账中还没有调度轮次：请先在“调度轮次”中新建，或用 --round 指定。');
     const unit = typeof values.unit === 'string' ? findUnit(snap.units, values.unit) : undefined;
-    const inputs = files.map((f) => ({ fileName: path.basename(f), data: readInputFile(f) }));
-    // Read in the reader worker, as in the app: a file past a limit is refused by name, the rest go on.
-    const views = await previewReturns(app, round?.id ?? null, inputs, unit?.id);
+    // Read from their paths and in the reader worker, as in the app: a file past a limit is refused by name,
+    // the rest go on.
+    const views = await previewReturnPaths(app, round?.id ?? null, paths, unit?.id);
+    const nameOf = new Map(views.map((v) => [v.token, v.file]));
     if (values.json) io.out(JSON.stringify(toReturnsJson(views), null, 2) + '\n');
     const summary = views.map(describeFile);
     if (!dryRun && round) {
@@ -91,11 +90,14 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
           : { rows: 0, batchIds: [], skippedFiles: [] };
         summary.push(`已写入“${round.name}”：${result.rows} 条，${result.batchIds.length} 个导入记录。`);
         const skipped = ready
+          .map((f) => ({ ...f, fileName: nameOf.get(f.token) ?? '' }))
           .filter((f) => f.rows.length === 0 || result.skippedFiles.includes(f.fileName))
           .map((f) => f.fileName);
         if (skipped.length) summary.push(`没有可写入的内容、未导入：${skipped.join('、')}。`);
       }
     } else if (dryRun) summary.push('（--dry-run：未写入台账）');
+    // What was not written is let go of (the commit let go of what it wrote).
+    heldPreviews(app).release(views.flatMap((v) => (v.token ? [v.token] : [])));
     (values.json ? io.err : io.out)(summary.join('\n') + '\n');
     return views.some((v) => v.error) ? 1 : 0;
   });

@@ -1,11 +1,10 @@
-// `duban ingest`: reads a policy document as 导入 → 政策文件 does (readForReview), and without --dry-run saves
+// `duban ingest`: reads a policy document from its path as 导入 → 政策文件 does (readForReviewAt), and without --dry-run saves
 // it through documents:save with the choices nobody changed (defaultSavePlan).
-import path from 'node:path';
 import { describeFlagCounts } from '../../../shared/flagReviewItems';
-import { readForReview } from '../../handlers/documents';
+import { readForReviewAt } from '../../handlers/documents';
 import { toDocumentJson, type DocumentAnalysis } from '../../services/documents';
 import { defaultSavePlan } from '../../services/documents/reviewDocument';
-import { parseOptions, readInputFile, requireDb, todayOf, UsageError, type CliIo } from '../args';
+import { parseOptions, requireInputFile, requireDb, todayOf, UsageError, type CliIo } from '../args';
 import { call, openLedgerFor, withCliApp } from '../cliApp';
 
 export async function ingestCommand(args: string[], io: CliIo): Promise<number> {
@@ -19,12 +18,12 @@ export async function ingestCommand(args: string[], io: CliIo): Promise<number> 
   const [input] = files;
   if (files.length !== 1 || input === undefined)
     throw new UsageError('请指定一个要读取的文件，例如：duban ingest --db 台账.sqlite --json 实施方案.docx');
-  const data = readInputFile(input);
+  const inputPath = requireInputFile(input);
   const dryRun = values['dry-run'] === true;
   return withCliApp(openLedgerFor(file, dryRun), file, { io, today: todayOf(values) }, async (app) => {
     // Read once, in the reader worker as in the app; the review and the JSON both come from that reading.
     const read: { reading?: DocumentAnalysis } = {};
-    const review = await readForReview(app, path.basename(input), data, (r) => (read.reading = r));
+    const review = await readForReviewAt(app, inputPath, (r) => (read.reading = r));
     if (values.json && read.reading) io.out(JSON.stringify(toDocumentJson(read.reading), null, 2) + '\n');
     if (dryRun) {
       if (!values.json)

@@ -47,10 +47,12 @@ export async function previewReturnFile(
   return {
     ...decided,
     alreadyImported: findImportsOfFile(ctx, a.sha256).map((b) => ({ batchId: b.batchId, createdAt: b.createdAt })),
+    // Held under a token by the handler (handlers/returns.ts), not here.
+    token: null,
   };
 }
 
-export type DecidedFile = Omit<FileAnalysis, 'rows'> & Omit<ReturnFileView, 'alreadyImported'>;
+export type DecidedFile = Omit<FileAnalysis, 'rows'> & Omit<ReturnFileView, 'alreadyImported' | 'token'>;
 
 /**
  * The round-dependent half of a preview, shared by the app and the CLI: each row against the report the

@@ -2,6 +2,8 @@
 // fields, huge strings, NaN and negative ids, __proto__ keys. Each malformed call must be refused with a
 // Chinese sentence, write nothing and pollute nothing; each well-formed call on ids that do not exist must
 // be refused in Chinese too, never reach the clerk as 程序内部出错.
+import os from 'node:os';
+import path from 'node:path';
 import type { z } from 'zod';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../../electron/handlers/context';
@@ -21,6 +23,8 @@ const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: D
 
 /** A value the schema accepts, as far as a small walk of its definition can tell: ids point nowhere. */
 function sample(schema: z.ZodType, depth = 0): unknown {
+  // A file's path (filePathSchema): absolute, and nowhere, so the call is refused for the missing file.
+  if (schema.description === 'file-path') return path.join(os.tmpdir(), 'duban-不存在的文件夹', '不存在的文件.xlsx');
   const def = defOf(schema);
   switch (def.type) {
     case 'object': {
@@ -33,6 +37,8 @@ function sample(schema: z.ZodType, depth = 0): unknown {
     }
     case 'string': {
       if (def.format === 'date') return '2026-09-30';
+      // A held preview's token that was never handed out.
+      if (def.format === 'uuid') return '00000000-0000-4000-8000-000000000000';
       const checks =
         (def.checks as
           { _zod: { def: { check: string; format?: string; pattern?: RegExp; minimum?: number } } }[] | undefined) ??

@@ -24,6 +24,7 @@ import { defaultSavePlan, reviewDocument } from '../../../electron/services/docu
 import { scribble } from '../../harness/ledgerFaults';
 import { scriptedShell } from '../../harness/scriptedShell';
 import { tempDir } from './helpers';
+import { heldReturn } from '../returns/heldReturn';
 import assert from 'node:assert';
 
 const bin = path.resolve(__dirname, '../../../electron/cli/duban.cjs');
@@ -180,7 +181,7 @@ describe('event backups', () => {
       problems: '',
       nextSteps: '',
     };
-    await ok(dispatch(ctx, 'returns:commit', { roundId: round.id, files: [{ ...file, rows: [row] }] }));
+    await ok(dispatch(ctx, 'returns:commit', { roundId: round.id, files: [heldReturn(ctx, round.id, file, [row])] }));
 
     const list = listBackups(ctx.ledgerFile).backups;
     const document = list.find((b) => b.kind === 'document')!;

@@ -12,6 +12,7 @@ import { createUnit, listUnits } from '../../../electron/db/repositories/units';
 import { translateLedgerError } from '../../../electron/db/sqliteErrors';
 import { scriptedShell } from '../../harness/scriptedShell';
 import { auditCount, freshLedger, tempDir } from './helpers';
+import { heldReturn } from '../returns/heldReturn';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const bin = path.join(repoRoot, 'electron/cli/duban.cjs');
@@ -117,23 +118,17 @@ describe('two programs writing one ledger', () => {
     const result = await dispatch(ctx, 'returns:commit', {
       roundId,
       files: [
-        {
-          fileName: '温泉镇.xlsx',
-          sha256: 'a'.repeat(64),
-          size: 100,
-          unitId: item.unit_id,
-          rows: [
-            {
-              taskId: item.id,
-              status: '推进中',
-              percent: 40,
-              progress: '已召开推进会',
-              problems: '',
-              nextSteps: '',
-              overwrite: true,
-            },
-          ],
-        },
+        heldReturn(ctx, roundId, { fileName: '温泉镇.xlsx', sha256: 'a'.repeat(64), size: 100, unitId: item.unit_id }, [
+          {
+            taskId: item.id,
+            status: '推进中',
+            percent: 40,
+            progress: '已召开推进会',
+            problems: '',
+            nextSteps: '',
+            overwrite: true,
+          },
+        ]),
       ],
     });
     expect(result).toMatchObject({ ok: true, data: { rows: 1 } });

@@ -1,10 +1,13 @@
 // Issue 11, finding 3 for policy documents: text that made the ingest regexes quadratic or overflowed
 // the stack is read to the end, and documents too big to be a plan are refused by name with the limit,
 // through the reader worker as the app reads them. The time limit is generous: none of these may need it.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/handlers/dispatch';
 import { Readers } from '../../../electron/services/readers/readers';
 import { demoApp } from '../ledger/helpers';
+import { makeTempDir } from '../tempDirs';
 import { docxOf, unzipEntries, writeZip, zeroBomb } from './hostileFiles';
 
 const readers = new Readers({ limits: { timeoutMs: 20_000 } });
@@ -84,10 +87,9 @@ describe('a document too big to be a plan is refused by name', () => {
   it("through 'documents:analyze', with the file named in the refusal", async () => {
     const app = demoApp();
     const data = docxOf(Array.from({ length: 60_000 }, (_, i) => `第${i}段`));
-    const result = await dispatch(app, 'documents:analyze', {
-      fileName: '段落很多.docx',
-      dataBase64: data.toString('base64'),
-    });
+    const file = path.join(makeTempDir(), '段落很多.docx');
+    fs.writeFileSync(file, data);
+    const result = await dispatch(app, 'documents:analyze', { path: file });
     expect(result).toMatchObject({
       ok: false,
       error: {

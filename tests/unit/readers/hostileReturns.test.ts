@@ -9,6 +9,7 @@ import { dispatch } from '../../../electron/handlers/dispatch';
 import { readerLedger, Readers } from '../../../electron/services/readers/readers';
 import type { ReturnFileView } from '../../../shared/channels/returns';
 import { demoApp, freshLedger } from '../ledger/helpers';
+import { makeTempDir } from '../tempDirs';
 import { returnRows, sheetXml, writeZip, xlsxEntries, zeroBomb } from './hostileFiles';
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures/township');
@@ -194,22 +195,24 @@ describe('a reader failure is a message naming the file', () => {
     const app = demoApp();
     const ctx = app.ledger;
     const good = fs.readFileSync(path.join(FIXTURES, '沙溪镇_2024年二季度推进情况.xlsx'));
-    const files = [
-      {
-        fileName: '城南乡_推进情况.xls',
-        dataBase64: flipped('城南乡_推进情况.xls', [
+    const dir = makeTempDir();
+    const files: [string, Buffer][] = [
+      [
+        '城南乡_推进情况.xls',
+        flipped('城南乡_推进情况.xls', [
           [281, 0x01],
           [3127, 0x01],
           [3181, 0x08],
-        ]).toString('base64'),
-      },
-      { fileName: '沙溪镇_2024年二季度推进情况.xlsx', dataBase64: good.toString('base64') },
-      {
-        fileName: '回山镇.xlsx',
-        dataBase64: returnWith({ extraRows: '<row r="1048576" s="1" customFormat="1"/>' }).toString('base64'),
-      },
+        ]),
+      ],
+      ['沙溪镇_2024年二季度推进情况.xlsx', good],
+      ['回山镇.xlsx', returnWith({ extraRows: '<row r="1048576" s="1" customFormat="1"/>' })],
     ];
-    const result = await dispatch(app, 'returns:analyze', { roundId: readLedgerSnapshot(ctx).rounds[0]!.id, files });
+    const paths = files.map(([name, data]) => {
+      fs.writeFileSync(path.join(dir, name), data);
+      return path.join(dir, name);
+    });
+    const result = await dispatch(app, 'returns:analyze', { roundId: readLedgerSnapshot(ctx).rounds[0]!.id, paths });
     expect(result.ok).toBe(true);
     const views = (result as { data: ReturnFileView[] }).data;
     expect(views.map((v) => v.error?.code ?? 'read')).toEqual(['file_corrupt', 'read', 'too_many_rows']);

@@ -2,14 +2,13 @@
 import { useCallback, useState, type DragEvent } from 'react';
 import type { DocumentDraft } from '@shared/channels/documents';
 import { describeFlagCounts } from '@shared/flagReviewItems';
-import { invoke } from '../../api';
+import { droppedPaths, invoke } from '../../api';
 import { PageMessages } from '../../components/PageMessages';
 import { useLedgerAction } from '../../hooks/useLedgerAction';
 import { usePageMessages } from '../../hooks/usePageMessages';
 import { DocumentReview } from './DocumentReview';
 import { DocumentList } from './DocumentList';
 import { ImportBatchList } from './ImportBatchList';
-import { fileToBase64 } from './readDroppedFile';
 import { ReturnsImport } from './ReturnsImport';
 
 type Tab = 'returns' | 'document' | 'history';
@@ -47,11 +46,12 @@ export function ImportPage() {
   const onDropDocument = (e: DragEvent) => {
     e.preventDefault();
     const file = e.dataTransfer.files[0];
+    // Main reads the file where it lies: only its path crosses.
     if (file)
-      void readDocument(
-        async () => invoke('documents:analyze', { fileName: file.name, dataBase64: await fileToBase64(file) }),
-        file.name,
-      );
+      void readDocument(async () => {
+        const [dropped] = await droppedPaths([file]);
+        return invoke('documents:analyze', { path: dropped!.path });
+      }, file.name);
   };
 
   return (

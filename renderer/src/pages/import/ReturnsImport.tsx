@@ -1,13 +1,13 @@
-// 导入 → 推进情况表: township returns chosen or dropped, previewed against a round, then written as the clerk decided.
-import { useCallback, useState, type DragEvent } from 'react';
+// 导入 → 推进情况表: township returns chosen or dropped (main reads and holds them), previewed against a round,
+// then written as the clerk decided.
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { RequestOf } from '@shared/channels';
 import type { ReturnFieldName } from '@shared/channels/returns';
 import type { LedgerSnapshot, ProgressRound, Unit } from '@shared/domain';
-import { invoke } from '../../api';
+import { droppedPaths, invoke } from '../../api';
 import { PageMessages } from '../../components/PageMessages';
 import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 import { usePageMessages } from '../../hooks/usePageMessages';
-import { fileToBase64 } from './readDroppedFile';
 import { ReturnFilePreview } from './ReturnFilePreview';
 import type { LayoutChange } from './ReturnLayoutEditor';
 import { initialReview, isWritable, rowsToWrite, type Review } from './returnReview';
@@ -19,6 +19,13 @@ async function analyzeOne(request: RequestOf<'returns:analyze'>) {
   const [view] = await invoke('returns:analyze', request);
   if (view === undefined) throw new Error('returns:analyze answered without a view');
   return view;
+}
+
+/** Main holds each previewed file until it is written or dropped: tell it which ones the page let go of. */
+function release(reviews: Review[]) {
+  const tokens = reviews.map((r) => r.view.token).filter((t): t is string => t !== null);
+  // Nothing to tell the clerk if this fails: main lets unused previews go after a few hours anyway.
+  if (tokens.length) invoke('returns:release', { tokens }).catch(() => undefined);
 }
 const NONE_UNITS: Unit[] = [];
 
@@ -35,6 +42,12 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
   );
   const snapshot = useLedgerQuery('ledger:snapshot', {}, { onError: fail, onData: onSnapshot }).data;
   const rounds = snapshot?.rounds ?? NONE_ROUNDS;
+  // Leaving the page lets go of what main holds for the previews still open.
+  const open = useRef<Review[]>([]);
+  useEffect(() => {
+    open.current = reviews;
+  }, [reviews]);
+  useEffect(() => () => release(open.current), []);
   const units = snapshot?.units ?? NONE_UNITS;
 
   const analyze = async (files: File[]) => {
@@ -44,9 +57,10 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
     for (const [i, file] of files.entries()) {
       setProgress(`正在读取 ${i + 1}/${files.length}：${file.name}`);
       try {
-        const data = { fileName: file.name, dataBase64: await fileToBase64(file) };
-        const view = await analyzeOne({ roundId, files: [data] });
-        added.push(initialReview(view, data));
+        // Only the file's path crosses: main reads it there.
+        const [dropped] = await droppedPaths([file]);
+        const view = await analyzeOne({ roundId, paths: [dropped!.path] });
+        added.push(initialReview(view));
       } catch (err) {
         fail(err);
       }
@@ -69,7 +83,7 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
   const changeUnit = async (index: number, unitId: number) => {
     const r = reviews[index];
     if (!r) return;
-    if (!r.data || roundId === null) {
+    if (r.view.token === null || roundId === null) {
       setReviews((list) =>
         list.map((x, i) =>
           i === index
@@ -80,8 +94,8 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
       return;
     }
     try {
-      const view = await analyzeOne({ roundId, files: [r.data], unitId, overrides: r.overrides });
-      setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data, r.overrides) : x)));
+      const view = await invoke('returns:reanalyze', { token: r.view.token, roundId, unitId });
+      setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.overrides) : x)));
     } catch (err) {
       fail(err);
     }
@@ -89,7 +103,7 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
   /** Re-reads a file with the clerk's header row / column choices for one sheet. */
   const correctLayout = async (index: number, sheet: string, change: LayoutChange) => {
     const r = reviews[index];
-    if (!r?.data || roundId === null) return;
+    if (!r || r.view.token === null || roundId === null) return;
     const current = r.overrides[sheet] ?? {};
     const layout = r.view.sheets.find((s) => s.name === sheet);
     let columns = { ...(current.columns ?? {}) } as Partial<Record<ReturnFieldName, number>>;
@@ -108,13 +122,9 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
       },
     };
     try {
-      const view = await analyzeOne({
-        roundId,
-        files: [r.data],
-        unitId: r.view.unitId ?? undefined,
-        overrides: next,
-      });
-      setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, r.data, next) : x)));
+      // Main re-reads the file it holds: nothing of it is sent again.
+      const view = await invoke('returns:reanalyze', { token: r.view.token, roundId, overrides: next });
+      setReviews((list) => list.map((x, i) => (i === index ? initialReview(view, next) : x)));
     } catch (err) {
       fail(err);
     }
@@ -128,15 +138,15 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
     if (id === null) return;
     const again: Review[] = [];
     for (const r of reviews) {
-      if (!r.data) continue;
+      // A file that could not be read stays as it was: there is nothing of it to weigh again.
+      if (r.view.token === null) {
+        again.push(r);
+        continue;
+      }
       try {
-        const view = await analyzeOne({
-          roundId: id,
-          files: [r.data],
-          unitId: r.view.unitId ?? undefined,
-          overrides: r.overrides,
-        });
-        again.push(initialReview(view, r.data, r.overrides));
+        // The unit and columns the clerk chose are held with the file and kept.
+        const view = await invoke('returns:reanalyze', { token: r.view.token, roundId: id });
+        again.push(initialReview(view, r.overrides));
       } catch (err) {
         fail(err);
       }
@@ -154,24 +164,15 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
       const writing = ready.filter((r) => rowsToWrite(r).length > 0);
       const result = await invoke('returns:commit', {
         roundId,
-        files: writing.map((r) => ({
-          fileName: r.view.file,
-          sha256: r.view.sha256,
-          size: r.view.size,
-          unitId: r.view.unitId!,
-          rows: rowsToWrite(r),
-        })),
-        // Corrected layouts are remembered for the township's next return with the same header.
-        mappings: writing.flatMap((r) =>
-          r.view.sheets
-            .filter((s) => s.source === 'clerk')
-            .map((s) => ({ unitId: r.view.unitId!, signature: s.signature, columns: s.columns })),
-        ),
+        // By token: main writes the reports it read, and remembers corrected columns for the township.
+        files: writing.map((r) => ({ token: r.view.token!, rows: rowsToWrite(r) })),
       });
       const notWritten = [
         ...blanks.map((r) => `${r.view.file}（未填写${r.view.unit ? `，${r.view.unit}仍为未报送` : ''}）`),
         ...result.skippedFiles,
       ];
+      // Main let go of the files it wrote; the rest (blank, not confirmed) are dropped with the list.
+      release(reviews.filter((r) => !writing.includes(r)));
       setReviews([]);
       onDone(
         `已导入 ${result.rows} 条推进情况（${result.batchIds.length} 个文件）。可在“导入记录”中按文件撤销。` +
@@ -208,7 +209,13 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
         </label>
         {reviews.length > 0 && (
           <>
-            <button type="button" onClick={() => setReviews([])}>
+            <button
+              type="button"
+              onClick={() => {
+                release(reviews);
+                setReviews([]);
+              }}
+            >
               清空
             </button>
             <button type="button" className="primary" disabled={total === 0} onClick={commit}>
@@ -245,7 +252,10 @@ export function ReturnsImport({ onDone }: { onDone: (notice: string, error: stri
           onChangeUnit={(unitId) => void changeUnit(index, unitId)}
           onCorrectLayout={(sheet, change) => void correctLayout(index, sheet, change)}
           onSwitchRound={(id) => void switchRound(id)}
-          onRemove={() => setReviews((list) => list.filter((_, i) => i !== index))}
+          onRemove={() => {
+            release([r]);
+            setReviews((list) => list.filter((_, i) => i !== index));
+          }}
         />
       ))}
     </div>

@@ -6,8 +6,8 @@ export type RowKey = string;
 export const rowKey = (r: { sheet: string; row: number }): RowKey => `${r.sheet}:${r.row}`;
 
 export interface Review {
+  /** The preview as main read it; main holds the file under view.token (its bytes never reach the page). */
   view: ReturnFileView;
-  data?: { fileName: string; dataBase64: string };
   /** Rows to write. Only 'apply' rows start here; conflicts join when the clerk ticks them. */
   included: Set<RowKey>;
   /** For a row whose hidden 任务ID and text disagree, and for unmatched rows: the item the clerk picked. */
@@ -18,13 +18,9 @@ export interface Review {
   overrides: Record<string, { headerRow?: number; columns?: Partial<Record<ReturnFieldName, number>> }>;
 }
 
-export function initialReview(
-  view: ReturnFileView,
-  data?: Review['data'],
-  overrides: Review['overrides'] = {},
-): Review {
+export function initialReview(view: ReturnFileView, overrides: Review['overrides'] = {}): Review {
   const included = new Set(view.rows.filter((r) => r.outcome === 'apply').map(rowKey));
-  return { view, data: data ?? view.source, included, chosen: new Map(), roundConfirmed: false, overrides };
+  return { view, included, chosen: new Map(), roundConfirmed: false, overrides };
 }
 
 /** Rows the clerk decides on, and rows shown only so she knows why nothing is written for them. */
@@ -68,6 +64,7 @@ export function choose(review: Review, key: RowKey, taskId: number | null): Revi
 
 export function isWritable(review: Review): boolean {
   return (
+    review.view.token !== null &&
     !review.view.error &&
     review.view.unitId !== null &&
     !review.view.blank &&
@@ -75,52 +72,33 @@ export function isWritable(review: Review): boolean {
   );
 }
 
+/** A row the clerk chose, as the commit names it: where it is in the file, its work item, whether it overwrites. */
 export interface RowToWrite {
-  taskId: number;
-  status: ReturnRowView['status'];
-  percent: number | null;
-  progress: string;
-  problems: string;
-  nextSteps: string;
-  overwrite: boolean;
   sheet: string;
   row: number;
+  taskId: number;
+  overwrite: boolean;
 }
 
-/** What the commit sends for this file: ticked rows, picked items, and whether each replaces an existing report. */
+/**
+ * What the commit sends for this file: ticked rows and picked items, each by its place in the file, and
+ * whether it replaces an existing report. The reports themselves are the ones main holds for the preview.
+ */
 export function rowsToWrite(review: Review): RowToWrite[] {
   if (!isWritable(review)) return [];
   const out: RowToWrite[] = [];
-  const pick = (
-    r: Pick<ReturnRowView, 'status' | 'percent' | 'progress' | 'problems' | 'nextSteps'>,
-    taskId: number,
-    overwrite: boolean,
-    sheet: string,
-    row: number,
-  ) =>
-    out.push({
-      taskId,
-      status: r.status,
-      percent: r.percent,
-      progress: r.progress,
-      problems: r.problems,
-      nextSteps: r.nextSteps,
-      overwrite,
-      sheet,
-      row,
-    });
   for (const r of review.view.rows) {
     const key = rowKey(r);
     if (r.conflict?.kind === 'id-text') {
       const taskId = review.chosen.get(key);
-      if (taskId !== undefined) pick(r, taskId, false, r.sheet, r.row);
+      if (taskId !== undefined) out.push({ sheet: r.sheet, row: r.row, taskId, overwrite: false });
     } else if (review.included.has(key)) {
-      pick(r, r.taskId, r.conflict?.kind === 'existing', r.sheet, r.row);
+      out.push({ sheet: r.sheet, row: r.row, taskId: r.taskId, overwrite: r.conflict?.kind === 'existing' });
     }
   }
   for (const u of review.view.unmatched) {
     const taskId = review.chosen.get(rowKey(u));
-    if (taskId !== undefined) pick(u.reported, taskId, false, u.sheet, u.row);
+    if (taskId !== undefined) out.push({ sheet: u.sheet, row: u.row, taskId, overwrite: false });
   }
   return out;
 }
