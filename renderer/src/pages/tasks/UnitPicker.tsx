@@ -1,5 +1,5 @@
 // Picks units from the keyboard as a clerk types them: filter by any name, ↑/↓ to move, Enter adds, Backspace removes.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Unit } from '@shared/domain';
 import { UNIT_KIND_LABELS } from '@shared/domain';
 import { unitMatches } from '@shared/unitNames';
@@ -55,8 +55,9 @@ export function UnitPicker(props: {
       e.stopPropagation();
     }
   };
-  // Bound natively on the search box (see above), again after each render so it reads the latest state.
-  useEffect(() => {
+  // Bound natively on the search box (see above), again after each render so it reads the latest state; bound
+  // as the box is mounted and takes the focus, so a key pressed at once is not missed.
+  useLayoutEffect(() => {
     const input = inputRef.current;
     if (!input) return;
     input.addEventListener('keydown', onKey);
