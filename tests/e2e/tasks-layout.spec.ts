@@ -86,6 +86,22 @@ test('ticking rows and opening 列 leave the grid where it was: the toolbar stay
   expect(await top()).toBe(before);
 });
 
+test('the details open in a drawer over the grid showing 完成时限, 状态 and 最新进展 at 1366×768', async ({ app }) => {
+  await app.open('任务清单');
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
+  await (await taskList(app).cell('围绕全面建设高水平县级医院目标', 'content')).click();
+  await app.page.getByRole('button', { name: '显示详情' }).click();
+  const panel = app.page.getByRole('complementary', { name: '任务详情' });
+  await expect(panel).toContainText('围绕全面建设高水平县级医院目标');
+  for (const label of ['完成时限', '状态', '最新进展'])
+    await expect(panel.getByText(label, { exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(panel).toContainText('2026年底前');
+  await expect(panel).toContainText('医共体集团化管理方案已印发');
+  for (const text of ['2026年底前', '未启动', '医共体集团化管理方案已印发'])
+    await expect(panel.getByText(text).first()).toBeInViewport({ ratio: 1 });
+  await saveScreenshot(app.page, 'tasks-detail-drawer');
+});
+
 test.describe('a ledger of 600 work items', () => {
   test.skip(runtime === 'electron', 'seeds the ledger file before the app opens it (browser runtime)');
   test.use({ generatedItems: 600 });

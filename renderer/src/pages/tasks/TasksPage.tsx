@@ -10,7 +10,7 @@ import type {
 } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { Dropdown } from 'antd';
+import { Drawer, Dropdown } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TaskListView } from '@shared/channels';
 import { TASK_STATUSES, type Unit } from '@shared/domain';
@@ -685,14 +685,26 @@ export function TasksPage() {
             onColumnMoved={(e) => e.finished && layout.save(e.api)}
           />
         </div>
-        {showDetail && current && current.kind !== 'section' && (
-          <TaskDetailPanel
-            taskId={current.node.id}
-            units={units}
-            version={detailVersion}
-            onClose={() => setShowDetail(false)}
-          />
-        )}
+        {/* Over the grid, not beside it: beside it squeezed 完成时限/状态/最新进展 off screen at 1366 px. */}
+        <Drawer
+          open={showDetail && current !== null && current.kind !== 'section'}
+          placement="right"
+          size={420}
+          mask={false}
+          closable={false}
+          getContainer={false}
+          styles={{ body: { padding: 0 } }}
+        >
+          {showDetail && current && current.kind !== 'section' && (
+            <TaskDetailPanel
+              latest={WRAPPED_TEXT.latest(current)}
+              taskId={current.node.id}
+              units={units}
+              version={detailVersion}
+              onClose={() => setShowDetail(false)}
+            />
+          )}
+        </Drawer>
       </div>
       {adding && (
         <AddTaskDialog
