@@ -1,6 +1,6 @@
 // The task list's layout: wrapped text fits its rows, a big list opens on its first rows and loads the rest.
 import type { Page } from '@playwright/test';
-import { expect, runtime, test } from './fixtures';
+import { expect, runtime, saveScreenshot, test } from './fixtures';
 import { AG, taskList } from './pages/grids';
 
 test.use({ today: '2026-11-23' });
@@ -62,6 +62,44 @@ test('wrapped text fits its row: never cut off, no empty lines, also after a col
   await app.page.mouse.wheel(0, 2500);
   await expect(grid.rowById('i5')).toHaveCount(0);
   await expect.poll(() => badlyFittedRows(app.page)).toEqual([]);
+});
+
+test('ticking rows and opening 列 leave the grid where it was: the toolbar stays on one line', async ({ app }) => {
+  await app.open('任务清单');
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
+  const grid = app.page.getByTestId('tasks-grid');
+  const top = async () => (await grid.boundingBox())!.y;
+  const before = await top();
+  const list = taskList(app);
+  await list.checkbox(list.row('围绕全面建设高水平县级医院目标')).check();
+  await list.checkbox(list.row('完善医共体岗位设置')).check();
+  await expect(app.page.getByRole('button', { name: '销号（2）' })).toBeVisible();
+  expect(await top()).toBe(before);
+  await app.page.getByRole('button', { name: '列', exact: true }).click();
+  await expect(app.page.getByRole('group', { name: '显示的列' }).getByLabel('备注')).toBeVisible();
+  expect(await top()).toBe(before);
+  await saveScreenshot(app.page, 'tasks-toolbar-ticked');
+  // Less-used actions wait in 更多.
+  await app.page.keyboard.press('Escape');
+  await app.page.getByRole('button', { name: /^更多/ }).click();
+  await expect(app.page.getByRole('menuitem', { name: '新增部分' })).toBeVisible();
+  expect(await top()).toBe(before);
+});
+
+test('the details open in a drawer over the grid showing 完成时限, 状态 and 最新进展 at 1366×768', async ({ app }) => {
+  await app.open('任务清单');
+  await expect(app.page.getByTestId('task-count')).toHaveText('显示 45 / 45 项工作内容');
+  await (await taskList(app).cell('围绕全面建设高水平县级医院目标', 'content')).click();
+  await app.page.getByRole('button', { name: '显示详情' }).click();
+  const panel = app.page.getByRole('complementary', { name: '任务详情' });
+  await expect(panel).toContainText('围绕全面建设高水平县级医院目标');
+  for (const label of ['完成时限', '状态', '最新进展'])
+    await expect(panel.getByText(label, { exact: true })).toBeInViewport({ ratio: 1 });
+  await expect(panel).toContainText('2026年底前');
+  await expect(panel).toContainText('医共体集团化管理方案已印发');
+  for (const text of ['2026年底前', '未启动', '医共体集团化管理方案已印发'])
+    await expect(panel.getByText(text).first()).toBeInViewport({ ratio: 1 });
+  await saveScreenshot(app.page, 'tasks-detail-drawer');
 });
 
 test.describe('a ledger of 600 work items', () => {

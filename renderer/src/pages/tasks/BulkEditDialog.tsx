@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { FormDialog } from '../../components/FormDialog';
 import { TASK_STATUSES, type TaskStatus, type Unit } from '@shared/domain';
-import { unitMatches } from '@shared/unitNames';
+import { UnitPicker } from './UnitPicker';
 
 export type BulkField = 'deadlineText' | 'status' | 'leadUnitIds' | 'coUnitIds';
 const LABELS: Record<BulkField, string> = {
@@ -24,7 +24,6 @@ export function BulkEditDialog(props: {
   const [text, setText] = useState('');
   const [status, setStatus] = useState<TaskStatus>('推进中');
   const [picked, setPicked] = useState<number[]>([]);
-  const [query, setQuery] = useState('');
   const [error, setError] = useState('');
   const label = LABELS[props.field];
   const submit = async () => {
@@ -36,7 +35,6 @@ export function BulkEditDialog(props: {
           : { [props.field]: picked };
     setError((await props.onConfirm(patch)) ?? '');
   };
-  const toggle = (id: number) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
   return (
     <FormDialog
       title={`批量设置${label}`}
@@ -77,27 +75,13 @@ export function BulkEditDialog(props: {
         </label>
       )}
       {(props.field === 'leadUnitIds' || props.field === 'coUnitIds') && (
-        <>
-          <input
-            autoFocus
-            placeholder="输入名称、简称或别名筛选"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            aria-label={`筛选${label}`}
-          />
-          <ul className="picker-list" role="listbox" aria-multiselectable="true">
-            {props.units
-              .filter((u) => u.active && unitMatches(u, query))
-              .map((u) => (
-                <li key={u.id} role="option" aria-selected={picked.includes(u.id)}>
-                  <label>
-                    <input type="checkbox" checked={picked.includes(u.id)} onChange={() => toggle(u.id)} />
-                    {u.name}
-                  </label>
-                </li>
-              ))}
-          </ul>
-        </>
+        <UnitPicker
+          units={props.units}
+          label={label}
+          value={picked}
+          onChange={setPicked}
+          listClassName="picker-list-tall"
+        />
       )}
     </FormDialog>
   );

@@ -1,4 +1,4 @@
-// 任务详情 beside the grid: one task's units, deadline, status, its progress reports and its change history.
+// 任务详情 in a drawer over the grid: one task's units, deadline, status, its progress reports and its change history.
 import type { Unit } from '@shared/domain';
 import { PageMessages } from '../../components/PageMessages';
 import { useLedgerQuery } from '../../hooks/useLedgerQuery';
@@ -16,11 +16,14 @@ const ACTIONS: Record<string, string> = {
 
 export function TaskDetailPanel({
   taskId,
+  latest,
   units,
   version,
   onClose,
 }: {
   taskId: number;
+  /** The grid's 最新进展, shown at the top since the drawer covers that column. */
+  latest: string;
   units: Unit[];
   version: number;
   onClose: () => void;
@@ -45,10 +48,6 @@ export function TaskDetailPanel({
             {t.number} {t.content || t.title}
           </p>
           <dl>
-            <dt>牵头单位</dt>
-            <dd>{t.leadUnitIds.map(name).join('、') || '—'}</dd>
-            <dt>配合单位</dt>
-            <dd>{t.coUnitIds.map(name).join('、') || '—'}</dd>
             <dt>完成时限</dt>
             <dd>{t.deadline.text || t.deadline.date || '—'}</dd>
             <dt>状态</dt>
@@ -56,6 +55,12 @@ export function TaskDetailPanel({
               {t.status}
               {t.closedBy && `（${t.closedOn ?? ''} ${t.closedBy} 审核销号）`}
             </dd>
+            <dt>最新进展</dt>
+            <dd>{latest || '—'}</dd>
+            <dt>牵头单位</dt>
+            <dd>{t.leadUnitIds.map(name).join('、') || '—'}</dd>
+            <dt>配合单位</dt>
+            <dd>{t.coUnitIds.map(name).join('、') || '—'}</dd>
             {t.targets.length > 0 && (
               <>
                 <dt>目标指标</dt>

@@ -10,6 +10,7 @@ import type {
 } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { Drawer, Dropdown } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { TaskListView } from '@shared/channels';
 import { TASK_STATUSES, type Unit } from '@shared/domain';
@@ -39,6 +40,7 @@ import {
   type TaskFilter,
 } from '@shared/taskListRows';
 import { columnLayoutStore } from './columnLayoutStore';
+import { ColumnMenu } from './ColumnMenu';
 import { UnitPickerEditor } from './UnitPickerEditor';
 import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
 import { WARNING_LABELS, WARNING_LEVELS } from '@shared/warningLevel';
@@ -468,6 +470,14 @@ export function TasksPage() {
     void runStructural(() => invoke('tasks:move', { id: moving.node.id, parentId: over.task!.id, index }), '已移动。');
   };
 
+  /** Less-used actions, kept in 更多 so the toolbar stays on one line at 1366 px. */
+  const moreActions: Record<string, () => void> = {
+    task: () => startAdd('task'),
+    section: () => startAdd('section'),
+    out: () => changeLevel('out'),
+    in: () => changeLevel('in'),
+  };
+
   const setF = <K extends keyof TaskFilter>(k: K, v: TaskFilter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const layout = columnLayoutStore('tasks');
 
@@ -504,12 +514,6 @@ export function TasksPage() {
           >
             粘贴新增
           </button>
-          <button type="button" onClick={() => startAdd('task')}>
-            新增重点任务
-          </button>
-          <button type="button" onClick={() => startAdd('section')}>
-            新增部分
-          </button>
           <span className="button-group" role="group" aria-label="调整位置">
             <button type="button" title="上移" aria-label="上移" onClick={() => shift(-1)}>
               ↑
@@ -517,26 +521,25 @@ export function TasksPage() {
             <button type="button" title="下移" aria-label="下移" onClick={() => shift(1)}>
               ↓
             </button>
-            <button
-              type="button"
-              title="升级：工作内容升为重点任务"
-              aria-label="升级"
-              onClick={() => changeLevel('out')}
-            >
-              ←
-            </button>
-            <button
-              type="button"
-              title="降级：重点任务降为上一重点任务的工作内容"
-              aria-label="降级"
-              onClick={() => changeLevel('in')}
-            >
-              →
-            </button>
           </span>
           <button type="button" disabled={!current} onClick={() => current && setDeleting(current)}>
             删除
           </button>
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: [
+                { key: 'task', label: '新增重点任务' },
+                { key: 'section', label: '新增部分' },
+                { type: 'divider' },
+                { key: 'out', label: '升级：工作内容升为重点任务' },
+                { key: 'in', label: '降级：重点任务降为上一重点任务的工作内容' },
+              ],
+              onClick: ({ key }) => moreActions[key]?.(),
+            }}
+          >
+            <button type="button">更多 ▾</button>
+          </Dropdown>
           <select
             aria-label="批量设置"
             value=""
@@ -555,21 +558,11 @@ export function TasksPage() {
           <button type="button" aria-pressed={showDetail} onClick={() => setShowDetail((s) => !s)}>
             {showDetail ? '隐藏详情' : '显示详情'}
           </button>
-          <details className="column-menu">
-            <summary>列</summary>
-            {OPTIONAL_COLUMNS.map((c) => (
-              <label key={c.id}>
-                <input
-                  type="checkbox"
-                  defaultChecked={layout.isVisible(c.id, c.shown)}
-                  onChange={(e) => {
-                    apiRef.current?.setColumnsVisible([c.id], e.target.checked);
-                  }}
-                />
-                {c.label}
-              </label>
-            ))}
-          </details>
+          <ColumnMenu
+            columns={OPTIONAL_COLUMNS}
+            isVisible={(id, shown) => layout.isVisible(id, shown)}
+            onToggle={(id, visible) => apiRef.current?.setColumnsVisible([id], visible)}
+          />
         </div>
       </div>
       <div className="filters" role="search" aria-label="筛选任务">
@@ -713,14 +706,26 @@ export function TasksPage() {
             onColumnMoved={(e) => e.finished && layout.save(e.api)}
           />
         </div>
-        {showDetail && current && current.kind !== 'section' && (
-          <TaskDetailPanel
-            taskId={current.node.id}
-            units={units}
-            version={detailVersion}
-            onClose={() => setShowDetail(false)}
-          />
-        )}
+        {/* Over the grid, not beside it: beside it squeezed 完成时限/状态/最新进展 off screen at 1366 px. */}
+        <Drawer
+          open={showDetail && current !== null && current.kind !== 'section'}
+          placement="right"
+          size={420}
+          mask={false}
+          closable={false}
+          getContainer={false}
+          styles={{ body: { padding: 0 } }}
+        >
+          {showDetail && current && current.kind !== 'section' && (
+            <TaskDetailPanel
+              latest={WRAPPED_TEXT.latest(current)}
+              taskId={current.node.id}
+              units={units}
+              version={detailVersion}
+              onClose={() => setShowDetail(false)}
+            />
+          )}
+        </Drawer>
       </div>
       {adding && (
         <AddTaskDialog

@@ -1,9 +1,7 @@
-// The grid's unit editor: pick one or more units by name, short name or alias, the first picked leading.
+// The grid's unit editor: the keyboard unit picker in a popup, with 取消/确定 for the mouse.
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { useMemo, useState } from 'react';
 import type { Unit } from '@shared/domain';
-import { UNIT_KIND_LABELS } from '@shared/domain';
-import { unitMatches } from '@shared/unitNames';
+import { UnitPicker } from './UnitPicker';
 
 export interface UnitPickerParams {
   units: Unit[];
@@ -11,56 +9,23 @@ export interface UnitPickerParams {
 }
 
 /**
- * Pick one or more units, typing to filter by name, short name or alias (县医保局 finds 县医疗保障局).
- * Order matters for 牵头单位: the first ticked leads, so ticked units keep the order they were ticked in.
+ * Pick one or more units for a 牵头单位/配合单位 cell. From the keyboard: type, ↑/↓, Enter adds, Backspace
+ * removes the last, then Enter on the empty search (or Tab) saves as in Excel and Escape leaves the cell as it was.
  */
 export function UnitPickerEditor(props: CustomCellEditorProps<unknown, number[]> & UnitPickerParams) {
-  const selected = props.value ?? [];
-  const [query, setQuery] = useState('');
-  const shown = useMemo(() => props.units.filter((u) => u.active && unitMatches(u, query)), [props.units, query]);
-  const toggle = (id: number) =>
-    props.onValueChange(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
-  const name = (id: number) => props.units.find((u) => u.id === id)?.name ?? `#${id}`;
   return (
     <div className="picker" role="dialog" aria-label={`选择${props.label}`}>
-      <div className="picker-selected">
-        {selected.length === 0 ? (
-          <span className="muted">未选择</span>
-        ) : (
-          selected.map((id) => (
-            <button key={id} type="button" className="chip" onClick={() => toggle(id)} title="点击移除">
-              {name(id)} ×
-            </button>
-          ))
-        )}
-      </div>
-      <input
-        autoFocus
-        placeholder="输入名称、简称或别名筛选"
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter' && shown[0] && query) {
-            e.preventDefault();
-            e.stopPropagation();
-            toggle(shown[0].id);
-            setQuery('');
-          }
-        }}
-        aria-label={`筛选${props.label}`}
+      <UnitPicker
+        units={props.units}
+        label={props.label}
+        value={props.value ?? []}
+        onChange={(ids) => props.onValueChange(ids)}
       />
-      <ul className="picker-list" role="listbox" aria-multiselectable="true">
-        {shown.map((u) => (
-          <li key={u.id} role="option" aria-selected={selected.includes(u.id)}>
-            <label>
-              <input type="checkbox" checked={selected.includes(u.id)} onChange={() => toggle(u.id)} />
-              {u.name}
-              {u.shortName && <span className="muted">（{u.shortName}）</span>}
-              <span className="muted picker-kind">{UNIT_KIND_LABELS[u.kind]}</span>
-            </label>
-          </li>
-        ))}
-      </ul>
+      <div className="picker-hint muted">
+        ↑↓ 选择 · 回车添加 · 退格移除最后一个
+        <br />
+        空框时回车保存 · Tab 保存并到下一格 · Esc 取消
+      </div>
       <div className="picker-actions">
         <button type="button" onClick={() => props.stopEditing(true)}>
           取消
