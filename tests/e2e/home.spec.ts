@@ -52,9 +52,14 @@ test('the due-soon window is a setting: widening it turns more lights yellow, an
   const yellowBefore = Number(
     (await cards.locator('.card', { hasText: '临期' }).locator('.card-value').textContent()) ?? 0,
   );
-  await app.page.getByLabel('临期天数').click();
-  await app.page.locator('.ant-select-item-option', { hasText: '60 天内到期显示黄灯' }).click();
-  await expect(app.page.getByRole('heading', { name: /^60 天内到期/ })).toBeVisible();
+  // Under load a click can reach antd's dropdown while it is still opening; open and pick again then.
+  await expect(async () => {
+    if (!(await app.page.locator('.ant-select-item-option').first().isVisible())) {
+      await app.page.getByLabel('临期天数').click();
+    }
+    await app.page.locator('.ant-select-item-option', { hasText: '60 天内到期显示黄灯' }).click({ timeout: 3000 });
+    await expect(app.page.getByRole('heading', { name: /^60 天内到期/ })).toBeVisible({ timeout: 3000 });
+  }).toPass();
   const yellowAfter = Number(
     (await cards.locator('.card', { hasText: '临期' }).locator('.card-value').textContent()) ?? 0,
   );
