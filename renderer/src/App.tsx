@@ -6,14 +6,14 @@ import { invoke } from './api';
 import { AppNotices } from './components/AppNotices';
 import { BackupsDialog } from './pages/backups/BackupsDialog';
 import { RecoveryScreen } from './pages/backups/RecoveryScreen';
-import { GroupsPage } from './pages/GroupsPage';
+import { GroupsPage } from './pages/groups/GroupsPage';
 import { ExportPage } from './pages/export/ExportPage';
-import { HomePage } from './pages/HomePage';
+import { HomePage } from './pages/home/HomePage';
 import { ImportPage } from './pages/import/ImportPage';
 import { RecycleBinPage } from './pages/recycleBin/RecycleBinPage';
-import { RoundsPage } from './pages/RoundsPage';
+import { RoundsPage } from './pages/rounds/RoundsPage';
 import { TasksPage } from './pages/tasks/TasksPage';
-import { UnitsPage } from './pages/UnitsPage';
+import { UnitsPage } from './pages/units/UnitsPage';
 
 const PAGES = [
   { id: 'home', label: '首页' },

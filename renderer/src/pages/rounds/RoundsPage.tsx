@@ -2,17 +2,17 @@
 import { Button, Empty, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import type { RoundSummary, UnitReportStatus } from '@shared/channels/rounds';
-import { AppError, invoke } from '../api';
-import { PageMessages } from '../components/PageMessages';
-import { useUndo } from '../components/useUndo';
-import { useLedgerAction } from '../hooks/useLedgerAction';
-import { useLedgerQuery } from '../hooks/useLedgerQuery';
-import { usePageMessages } from '../hooks/usePageMessages';
-import { UndoButtons } from './groups/UndoButtons';
-import { EditRoundDialog } from './rounds/EditRoundDialog';
-import { NewRoundDialog } from './rounds/NewRoundDialog';
-import { RoundDetail } from './rounds/RoundDetail';
-import { UnitReportsDialog } from './rounds/UnitReportsDialog';
+import { AppError, invoke } from '../../api';
+import { PageMessages } from '../../components/PageMessages';
+import { useUndo } from '../../components/useUndo';
+import { useLedgerAction } from '../../hooks/useLedgerAction';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
+import { UndoButtons } from '../../components/UndoButtons';
+import { EditRoundDialog } from './EditRoundDialog';
+import { NewRoundDialog } from './NewRoundDialog';
+import { RoundDetail } from './RoundDetail';
+import { UnitReportsDialog } from './UnitReportsDialog';
 
 /** The newest open round is the one being collected; fall back to the newest of all. */
 const roundToShow = (list: RoundSummary[]) => ([...list].reverse().find((r) => !r.closed) ?? list.at(-1))?.id ?? null;

@@ -1,8 +1,8 @@
 // 新增责任单位: the dialog that adds a unit with its kind, short name and aliases.
 import { useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '@shared/domain';
-import { errorMessage, invoke } from '../api';
-import { FormDialog } from '../components/FormDialog';
+import { errorMessage, invoke } from '../../api';
+import { FormDialog } from '../../components/FormDialog';
 import { splitAliases } from './splitAliases';
 
 export function AddUnitDialog({ onCancel, onCreated }: { onCancel: () => void; onCreated: (unit: Unit) => void }) {

@@ -3,13 +3,13 @@ import { Select } from 'antd';
 import type { DashboardItem } from '@shared/channels/dashboard';
 import { TASK_STATUSES } from '@shared/domain';
 import { WARNING_LABELS, WARNING_LEVELS } from '@shared/warningLevel';
-import { invoke } from '../api';
-import { PageMessages } from '../components/PageMessages';
-import { useLedgerAction } from '../hooks/useLedgerAction';
-import { useLedgerQuery } from '../hooks/useLedgerQuery';
-import { usePageMessages } from '../hooks/usePageMessages';
-import { CompletionChart } from './home/CompletionChart';
-import { WarningLight } from './tasks/WarningLight';
+import { invoke } from '../../api';
+import { PageMessages } from '../../components/PageMessages';
+import { useLedgerAction } from '../../hooks/useLedgerAction';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
+import { CompletionChart } from './CompletionChart';
+import { WarningLight } from '../tasks/WarningLight';
 
 export function HomePage() {
   const messages = usePageMessages();

@@ -1,15 +1,15 @@
 // 责任单位 page: the units in a grid, edited in place, added and deleted to 回收站.
-import { gridLocaleText, gridTheme } from '../theme/gridTheme';
+import { gridLocaleText, gridTheme } from '../../theme/gridTheme';
 import type { CellClassParams, CellEditRequestEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit } from '@shared/domain';
-import { invoke } from '../api';
-import { ConfirmDialog } from '../components/ConfirmDialog';
-import { PageMessages } from '../components/PageMessages';
-import { useLedgerAction } from '../hooks/useLedgerAction';
-import { useLedgerQuery } from '../hooks/useLedgerQuery';
-import { usePageMessages } from '../hooks/usePageMessages';
+import { invoke } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PageMessages } from '../../components/PageMessages';
+import { useLedgerAction } from '../../hooks/useLedgerAction';
+import { useLedgerQuery } from '../../hooks/useLedgerQuery';
+import { usePageMessages } from '../../hooks/usePageMessages';
 import { AddUnitDialog } from './AddUnitDialog';
 import { splitAliases } from './splitAliases';
 
