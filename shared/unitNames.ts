@@ -12,3 +12,11 @@ export function unitMatches(unit: Pick<Unit, 'name' | 'shortName' | 'aliases'>, 
   if (!q) return true;
   return namesOf(unit).some((n) => n.includes(q));
 }
+
+/** Names as a clerk types them in one box: separated by 、，, ; or new lines, in either width. */
+export function splitAliases(text: string): string[] {
+  return text
+    .split(/[、，,；;\n]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

@@ -9,7 +9,7 @@ import { useLedgerAction } from '../../hooks/useLedgerAction';
 import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 import { usePageMessages } from '../../hooks/usePageMessages';
 import { CompletionChart } from './CompletionChart';
-import { WarningLight } from '../tasks/WarningLight';
+import { WarningLight } from '../../components/WarningLight';
 
 export function HomePage() {
   const messages = usePageMessages();

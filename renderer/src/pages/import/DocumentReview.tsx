@@ -11,7 +11,7 @@ import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from '@shared/domain';
 import { describeFlagCounts, flagReviewItems, hasFlags } from '@shared/flagReviewItems';
 import { planTaskFromDraft } from '@shared/planTaskFromDraft';
 import { errorMessage, invoke } from '../../api';
-import { splitAliases } from '../units/splitAliases';
+import { splitAliases } from '@shared/unitNames';
 import { DocumentDiff, DuplicatePrompt } from './DocumentDiff';
 import { FlagConfirmDialog } from './FlagConfirmDialog';
 

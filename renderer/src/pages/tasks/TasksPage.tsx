@@ -44,7 +44,7 @@ import { ColumnMenu } from './ColumnMenu';
 import { UnitPickerEditor } from './UnitPickerEditor';
 import { useFittedRowHeights, WRAPPED_TEXT } from './fittedRowHeights';
 import { WARNING_LABELS, WARNING_LEVELS } from '@shared/warningLevel';
-import { WarningLight } from './WarningLight';
+import { WarningLight } from '../../components/WarningLight';
 import { cellEdit } from './cellEdits';
 import { useGridCopy } from './useGridCopy';
 import { TASK_TEXT_LIMITS } from '@shared/textLimits';

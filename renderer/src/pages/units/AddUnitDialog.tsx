@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS, type Unit, type UnitKind } from '@shared/domain';
 import { errorMessage, invoke } from '../../api';
 import { FormDialog } from '../../components/FormDialog';
-import { splitAliases } from './splitAliases';
+import { splitAliases } from '@shared/unitNames';
 
 export function AddUnitDialog({ onCancel, onCreated }: { onCancel: () => void; onCreated: (unit: Unit) => void }) {
   const [form, setForm] = useState({

@@ -11,7 +11,7 @@ import { useLedgerAction } from '../../hooks/useLedgerAction';
 import { useLedgerQuery } from '../../hooks/useLedgerQuery';
 import { usePageMessages } from '../../hooks/usePageMessages';
 import { AddUnitDialog } from './AddUnitDialog';
-import { splitAliases } from './splitAliases';
+import { splitAliases } from '@shared/unitNames';
 
 type EditableField = 'name' | 'shortName' | 'kind' | 'aliases' | 'contactPerson' | 'phone' | 'active';
 
