@@ -13,21 +13,10 @@ import { inspectZip } from '../readers/inspectZip';
 import { MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, RETURN_MAX_BYTES } from '../readers/limits';
 import { measureSheetXml } from '../readers/measureSheetXml';
 import { readTemplateRecord, TEMPLATE_RECORD_SHEET, type TemplateRecord } from './templateRecord';
+import { asShownPercent, formulaKey, type CellValue, type SheetGrid } from './sheetGrid';
 import { readXlsxValues } from './readXlsxValues';
 
-export type CellValue = string | number | Date | null;
-
-export interface SheetGrid {
-  name: string;
-  /** rows[r][c], 0-based; merged cells read as their top-left value. */
-  rows: CellValue[][];
-  /** Row indexes whose cells are one merged banner across the table (一、县下达任务). */
-  bannerRows: Set<number>;
-  /** Cells holding a formula (read as its cached result), as formulaKey(row, col), 0-based. */
-  formulas: Set<number>;
-}
-
-export const formulaKey = (row: number, col: number) => row * 20000 + col;
+export { formulaKey, type CellValue, type SheetGrid };
 
 export interface ReadWorkbook {
   kind: 'xlsx' | 'xls' | 'csv';
@@ -278,14 +267,6 @@ async function readXlsx(fileName: string, original: Buffer, lean: boolean | 'onl
     sheets.push({ name: sheet.name, rows, bannerRows, formulas });
   });
   return { kind: 'xlsx', sheets, skipped, templateRecord };
-}
-
-/**
- * A number shown as a percentage (0.8 formatted 0%) is read as the clerk sees it, 80%, so that a
- * column headed 完成进度（%） can take plain numbers as percents without misreading these.
- */
-function asShownPercent(value: number): string {
-  return `${Math.round(value * 10000) / 100}%`;
 }
 
 function readWithSheetJs(fileName: string, data: Buffer): ReadWorkbook {

@@ -11,7 +11,7 @@
 // rules below copy exceljs 4.4's own reading (noted where they are odd), and the tests read our
 // templates both ways and compare the grids cell by cell.
 import { readTemplateRecord, TEMPLATE_RECORD_SHEET, type TemplateRecord } from './templateRecord';
-import type { CellValue, SheetGrid } from './readReturnFile';
+import type { CellValue, SheetGrid } from './sheetGrid';
 
 export interface LeanWorkbook {
   sheets: SheetGrid[];
