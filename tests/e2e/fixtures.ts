@@ -94,6 +94,9 @@ export const test = base.extend<DubanOptions & { app: DubanApp }>({
       shell = ctx.shell;
       calls = () => ctx.calls;
       close = async () => {
+        // The page goes first: a request it still had in flight would otherwise reach a closed ledger
+        // and log "database connection is not open" after every spec.
+        await page.close().catch(() => undefined);
         ctx.ledger.db.close();
       };
       menu = async (command) => {
