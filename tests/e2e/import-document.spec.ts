@@ -42,6 +42,9 @@ test('a policy document is read, reviewed beside its text, saved as one import, 
   });
   await expect(taskList(app).column('task').filter({ hasText: '建立定期汇报协商机制' })).toHaveCount(1);
   await expect(taskList(app).column('task').filter({ hasText: '完善调查研究工作机制' })).toHaveCount(0);
+  // 导出 offers the list of the document being viewed, not the ledger's first document.
+  await app.open('导出');
+  await expect(app.page.getByLabel('导出文件').locator('option:checked')).toHaveText(/贯彻落实以基层为重点/);
 
   await app.open('导入');
   await app.page.getByRole('tab', { name: '导入记录' }).click();

@@ -1,4 +1,5 @@
 // 导出 page: the task list for meetings, per-unit dispatch and 填报模板, rosters and the 调度通报.
+import { viewedDocumentOf } from '../../viewedDocument';
 import { useCallback, useRef, useState } from 'react';
 import { TASK_LIST_COLUMN_NAMES, type ExportOutcome } from '@shared/channels/exports';
 import {
@@ -25,12 +26,6 @@ const NO_SNAPSHOT = {
   groups: [] as LeadershipGroup[],
   documents: [] as LedgerSnapshot['documents'],
 };
-/** The document the task list page shows, when it has told us (one plan per export by default). */
-const VIEWED_DOCUMENT_KEY = 'duban.viewedDocumentId';
-function viewedDocument(snap: LedgerSnapshot): number | null {
-  const id = Number(globalThis.sessionStorage?.getItem(VIEWED_DOCUMENT_KEY));
-  return snap.documents.find((d) => d.id === id)?.id ?? snap.documents[0]?.id ?? null;
-}
 
 export function ExportPage() {
   const messages = usePageMessages();
@@ -57,7 +52,7 @@ export function ExportPage() {
     setGroupId((id) => id ?? snap.groups[0]?.id ?? null);
     setRoundId((id) => id ?? snap.rounds.at(-1)?.id ?? null);
     if (!titled.current) {
-      const id = viewedDocument(snap);
+      const id = viewedDocumentOf(snap.documents);
       setDocumentId(id);
       setTitle(appendixTitle(snap.documents.find((d) => d.id === id)));
       // 简称 in the unit columns by default when the ledger has them.

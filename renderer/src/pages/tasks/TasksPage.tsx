@@ -1,4 +1,5 @@
 // 任务清单 page: the ledger's tasks in an editable grid with filters, bulk edits, paste, 销号 and details.
+import { rememberViewedDocument } from '../../viewedDocument';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import type {
   CellEditRequestEvent,
@@ -570,7 +571,11 @@ export function TasksPage() {
           <select
             aria-label="按文件筛选"
             value={filter.documentId ?? ''}
-            onChange={(e) => setF('documentId', e.target.value ? Number(e.target.value) : null)}
+            onChange={(e) => {
+              const documentId = e.target.value ? Number(e.target.value) : null;
+              rememberViewedDocument(documentId);
+              setF('documentId', documentId);
+            }}
           >
             <option value="">全部文件</option>
             {view.documents.map((d) => (
